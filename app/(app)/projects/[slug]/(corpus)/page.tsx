@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { displayTitle, formatDay, formatLength, progressLabels } from '@/components/documents/format';
+import { buttonClass } from '@/components/ui/button';
+import { Badge, EmptyState, Unknown } from '@/components/ui/states';
+import { listDocuments } from '@/lib/data/documents';
+import { getProjectCached, orNotFound } from '@/lib/page-data';
+import { canImportDocuments } from '@/lib/permissions';
+import { requireActor } from '@/lib/session';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: `Corpus · ${(await params).slug}` };
+}
+
+export default async function CorpusPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requireActor();
+  const [{ project, role }, documents] = await orNotFound(Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug)]));
+  if (documents.length === 0) {
+    return (
+      <EmptyState
+        title="This corpus is empty"
+        action={
+          canImportDocuments(role) ? (
+            <Link href={`/projects/${slug}/import`} className={buttonClass('primary')}>
+              Import articles
+            </Link>
+          ) : undefined
+        }
+      >
+        {canImportDocuments(role)
+          ? 'Add articles by uploading .txt, .md or .html files, or by pasting text.'
+          : 'An owner or curator of this project has not imported any articles yet.'}
+      </EmptyState>
+    );
+  }
+  const totalChars = documents.reduce((sum, d) => sum + d.length, 0);
+  const totalAnnotations = documents.reduce((sum, d) => sum + d.annotationCount, 0);
+  return (
+    <div className="space-y-4">
+      {project.description ? <p className="max-w-3xl text-sm text-stone-600">{project.description}</p> : null}
+      <p className="text-xs text-stone-500">
+        {documents.length} articles · {totalChars.toLocaleString('en')} characters · {totalAnnotations.toLocaleString('en')} annotations you can see
+      </p>
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+        <table className="min-w-full divide-y divide-stone-200 text-sm">
+          <thead className="bg-stone-50 text-left text-xs font-medium uppercase tracking-wide text-stone-500">
+            <tr>
+              <th scope="col" className="px-4 py-3">Title</th>
+              <th scope="col" className="px-4 py-3">Author</th>
+              <th scope="col" className="px-4 py-3">Outlet</th>
+              <th scope="col" className="px-4 py-3">Date</th>
+              <th scope="col" className="px-4 py-3 text-right">Length</th>
+              <th scope="col" className="px-4 py-3 text-right">Annotations</th>
+              <th scope="col" className="px-4 py-3">Your status</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {documents.map((d) => (
+              <tr key={d.id} className="hover:bg-stone-50/80">
+                <td className="max-w-md px-4 py-3">
+                  <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
+                    {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.author ?? <Unknown />}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.outlet ?? <Unknown />}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-stone-700 tabular-nums">{d.publishedOn ? formatDay(d.publishedOn) : <Unknown />}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-right text-stone-600 tabular-nums">{formatLength(d.length)}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{d.annotationCount}</td>
+                <td className="whitespace-nowrap px-4 py-3">
+                  <Badge tone={d.myStatus === 'FINISHED' ? 'green' : d.myStatus === 'IN_PROGRESS' ? 'amber' : 'stone'}>
+                    {progressLabels[d.myStatus]}
+                  </Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { ProjectTabs } from '@/components/layout/project-tabs';
+import { Badge } from '@/components/ui/states';
+import { getProjectCached, orNotFound } from '@/lib/page-data';
+import { canImportDocuments, roleLabels } from '@/lib/permissions';
+import { requireActor } from '@/lib/session';
+
+export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requireActor();
+  const { project, role } = await orNotFound(getProjectCached(actor, slug));
+  const tabs = [
+    { href: '', label: 'Corpus' },
+    { href: '/codebook', label: 'Codebook' },
+    ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
+  ];
+  return (
+    <div>
+      <div className="border-b border-stone-200">
+        <nav aria-label="Breadcrumb" className="text-xs text-stone-500">
+          <Link href="/projects" className="hover:text-stone-800">
+            Projects
+          </Link>
+          <span className="mx-1.5">/</span>
+          <span className="text-stone-700">{project.name}</span>
+        </nav>
+        <div className="mt-1 mb-4 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
+          <Badge tone="accent">{roleLabels[role]}</Badge>
+          {project.blindCoding && !project.layersRevealedAt ? <Badge tone="amber">Blind coding</Badge> : null}
+        </div>
+        <ProjectTabs slug={project.slug} tabs={tabs} />
+      </div>
+      <div className="pt-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/auth/login-form';
+import { isSignupAllowed } from '@/lib/config';
+import { getCurrentUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await getCurrentUser()) redirect('/projects');
+  const { next } = await searchParams;
+  return (
+    <>
+      <h1 className="mb-6 text-lg font-semibold text-stone-900">Sign in</h1>
+      <LoginForm next={next} />
+      {isSignupAllowed() ? (
+        <p className="mt-6 text-center text-sm text-stone-600">
+          New here?{' '}
+          <Link href="/signup" className="font-medium text-accent-600 hover:text-accent-700">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

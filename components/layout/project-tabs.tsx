@@ -1,0 +1,30 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+export function ProjectTabs({ slug, tabs }: { slug: string; tabs: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  const base = `/projects/${slug}`;
+  return (
+    <nav aria-label="Project" className="-mb-px flex gap-6 overflow-x-auto">
+      {tabs.map((tab) => {
+        const href = `${base}${tab.href}`;
+        const active = tab.href === '' ? pathname === base || pathname.startsWith(`${base}/documents`) : pathname.startsWith(href);
+        return (
+          <Link
+            key={tab.href}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'whitespace-nowrap border-b-2 px-0.5 pb-3 text-sm font-medium transition-colors',
+              active ? 'border-accent-600 text-accent-700' : 'border-transparent text-stone-600 hover:border-stone-300 hover:text-stone-900',
+            )}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

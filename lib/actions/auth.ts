@@ -1,0 +1,48 @@
+'use server';
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn, signOut } from '@/lib/auth';
+import { isSignupAllowed } from '@/lib/config';
+import { createUser } from '@/lib/data/users';
+import { isAppError } from '@/lib/errors';
+
+export type FormState = { error?: string; fields?: Record<string, string> } | undefined;
+
+/** Only same-site paths, so a crafted ?next= cannot send a user to another site after sign-in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === 'string' ? value : '';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/projects';
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get('email') ?? '');
+  try {
+    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNext(form.get('next')) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = 'code' in error ? String(error.code) : '';
+      return {
+        error: code === 'rate_limited' ? 'Too many failed sign-in attempts. Wait 15 minutes and try again.' : 'Wrong email or password.',
+        fields: { email },
+      };
+    }
+    throw error; // includes Next's redirect signal on success
+  }
+}
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!isSignupAllowed()) return { error: 'Sign-up is turned off on this instance. Ask an administrator for an account.' };
+  const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+  try {
+    await createUser(input);
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message, fields: { name: input.name, email: input.email } };
+    throw error;
+  }
+  await signIn('credentials', { email: input.email, password: input.password, redirectTo: '/projects' });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirect: false });
+  redirect('/login');
+}

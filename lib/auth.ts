@@ -1,0 +1,46 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { verifyCredentials } from '@/lib/data/users';
+import { AppError } from '@/lib/errors';
+import { authConfig } from '@/lib/auth.config';
+
+// Auth.js puts `code` in the redirect URL and hands it to the sign-in action; it carries only
+// which of two messages to show, never which part of the credentials was wrong.
+class SignInFailed extends CredentialsSignin {
+  constructor(code: 'invalid' | 'rate_limited') {
+    super();
+    this.code = code;
+  }
+}
+
+/** The first address in X-Forwarded-For when a proxy sets it, for per-address rate limits. */
+function clientIp(request: Request | undefined): string {
+  const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || request?.headers.get('x-real-ip') || 'local';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  logger: {
+    // A failed sign-in is a normal event, not a server error worth a stack trace in the log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        try {
+          const user = await verifyCredentials({ email: credentials.email, password: credentials.password, ip: clientIp(request) });
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new SignInFailed('rate_limited');
+          if (error instanceof AppError) throw new SignInFailed('invalid');
+          throw error;
+        }
+      },
+    }),
+  ],
+});

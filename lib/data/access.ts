@@ -1,0 +1,63 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
+import type { Actor } from './actor';
+
+export type ProjectAccess = {
+  project: {
+    id: string;
+    slug: string;
+    name: string;
+    description: string;
+    blindCoding: boolean;
+    layersRevealedAt: Date | null;
+    annotatorsSeeAgreement: boolean;
+  };
+  role: Role;
+};
+
+const projectSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  blindCoding: true,
+  layersRevealedAt: true,
+  annotatorsSeeAgreement: true,
+} as const;
+
+/**
+ * The project and the actor's role in it, or NOT_FOUND. Non-members get the same answer as for a
+ * project that does not exist, so slugs and ids cannot be probed.
+ */
+export async function requireProjectAccess(
+  actor: Actor,
+  where: { slug: string } | { id: string },
+  allowed?: (role: Role) => boolean,
+  deniedMessage = 'Your role in this project does not allow that.',
+): Promise<ProjectAccess> {
+  const db = getDb();
+  const notFound = () =>
+    new AppError('NOT_FOUND', 'slug' in where ? `No project "${where.slug}" is visible to you.` : 'No such project is visible to you.');
+  if (actor.kind === 'system') {
+    const project = await db.project.findUnique({ where, select: projectSelect });
+    if (!project) throw notFound();
+    return { project, role: 'OWNER' };
+  }
+  const project = await db.project.findUnique({
+    where,
+    select: { ...projectSelect, memberships: { where: { userId: actor.userId }, select: { role: true } } },
+  });
+  const membership = project?.memberships[0];
+  if (!project || !membership) throw notFound();
+  const { memberships: _memberships, ...rest } = project;
+  if (allowed && !allowed(membership.role)) throw new AppError('FORBIDDEN', deniedMessage);
+  return { project: rest, role: membership.role };
+}
+
+/** The acting user's id, or an error for the system actor where a person is required. */
+export function requireUserId(actor: Actor): string {
+  if (actor.kind !== 'user') throw new AppError('INVALID', 'This action needs a signed-in user.');
+  return actor.userId;
+}

@@ -1,0 +1,245 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { DocumentProgress } from '@/lib/generated/prisma/enums';
+import { canEditDocuments, canImportDocuments } from '@/lib/permissions';
+import { CorpusError, importFile, importPastedText, toCanonical, type CleanDocument } from '@/lib/corpus';
+import {
+  documentMetadataSchema,
+  importDocumentsSchema,
+  pasteSchema,
+  type DocumentMetadataInput,
+  type ImportedDocumentInput,
+} from '@/lib/validations/document';
+import { parseOrThrow } from '@/lib/validations/parse';
+import { requireProjectAccess } from './access';
+import type { Actor } from './actor';
+import { visibleAnnotationsWhere } from './visibility';
+
+export type DocumentBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+
+export type DocumentSummary = {
+  id: string;
+  title: string | null;
+  sourceName: string | null;
+  author: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  length: number;
+  annotationCount: number;
+  myStatus: DocumentProgress;
+};
+
+export type DocumentDetail = {
+  id: string;
+  projectId: string;
+  title: string | null;
+  author: string | null;
+  authorAffiliation: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  sourceUrl: string | null;
+  sourceName: string | null;
+  text: string;
+  blocks: DocumentBlock[];
+  contentHash: string;
+  length: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+function toIsoDate(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The corpus of a project with counts of the annotations the actor may see. */
+export async function listDocuments(actor: Actor, projectSlug: string): Promise<DocumentSummary[]> {
+  const access = await requireProjectAccess(actor, { slug: projectSlug });
+  const db = getDb();
+  const [docs, counts, statuses] = await Promise.all([
+    db.document.findMany({
+      where: { projectId: access.project.id },
+      orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, title: true, sourceName: true, author: true, outlet: true, publishedOn: true, length: true },
+    }),
+    db.annotation.groupBy({ by: ['documentId'], where: visibleAnnotationsWhere(actor, access), _count: { _all: true } }),
+    actor.kind === 'user'
+      ? db.documentStatus.findMany({ where: { projectId: access.project.id, userId: actor.userId }, select: { documentId: true, status: true } })
+      : Promise.resolve([]),
+  ]);
+  const countBy = new Map(counts.map((c) => [c.documentId, c._count._all]));
+  const statusBy = new Map(statuses.map((s) => [s.documentId, s.status]));
+  return docs.map((d) => ({
+    ...d,
+    publishedOn: toIsoDate(d.publishedOn),
+    annotationCount: countBy.get(d.id) ?? 0,
+    myStatus: statusBy.get(d.id) ?? 'NOT_STARTED',
+  }));
+}
+
+/**
+ * One document with its text. NOT_FOUND when it does not exist, is not in `projectSlug` (when
+ * given), or belongs to a project the actor is not a member of — the same answer for all three.
+ */
+export async function getDocument(actor: Actor, documentId: string, projectSlug?: string): Promise<DocumentDetail> {
+  const notFound = new AppError('NOT_FOUND', 'No such document is visible to you.');
+  if (!isUuid(documentId)) throw notFound;
+  const db = getDb();
+  const doc = await db.document.findUnique({
+    where: { id: documentId },
+    select: {
+      id: true, projectId: true, title: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true,
+      sourceUrl: true, sourceName: true, text: true, content: true, contentHash: true, length: true, createdAt: true,
+      updatedAt: true, project: { select: { slug: true } },
+    },
+  });
+  if (!doc || (projectSlug !== undefined && doc.project.slug !== projectSlug)) throw notFound;
+  try {
+    await requireProjectAccess(actor, { id: doc.projectId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound;
+    throw error;
+  }
+  const { project: _project, content, publishedOn, ...rest } = doc;
+  return { ...rest, publishedOn: toIsoDate(publishedOn), blocks: content as DocumentBlock[] };
+}
+
+// ─── Import ─────────────────────────────────────────────────────────────────────────────────
+
+export type ImportPreview = {
+  sourceName: string;
+  ok: true;
+  document: Omit<CleanDocument, 'text'> & { length: number };
+} | { sourceName: string; ok: false; error: string };
+
+function toPreview(sourceName: string, clean: CleanDocument): ImportPreview {
+  const { text, ...rest } = clean;
+  return { sourceName, ok: true, document: { ...rest, length: text.length } };
+}
+
+function previewError(sourceName: string, error: unknown): ImportPreview {
+  if (error instanceof CorpusError) return { sourceName, ok: false, error: error.message };
+  throw error;
+}
+
+/**
+ * Cleans uploaded files and pasted text for the user to review; stores nothing. Each input gets
+ * its own verdict so that one bad file does not hide the others.
+ */
+export async function previewImport(
+  actor: Actor,
+  projectSlug: string,
+  input: { files: { name: string; bytes: Uint8Array }[]; pasted?: { text: string; format: string; name?: string } },
+): Promise<ImportPreview[]> {
+  await requireProjectAccess(actor, { slug: projectSlug }, canImportDocuments, 'Only owners and curators can import documents.');
+  const previews: ImportPreview[] = [];
+  for (const file of input.files) {
+    try {
+      previews.push(toPreview(file.name, importFile(file)));
+    } catch (error) {
+      previews.push(previewError(file.name, error));
+    }
+  }
+  if (input.pasted && input.pasted.text.trim() !== '') {
+    const pasted = parseOrThrow(pasteSchema, input.pasted);
+    const name = pasted.name || 'Pasted text';
+    try {
+      previews.push(toPreview(name, importPastedText(pasted.text, pasted.format)));
+    } catch (error) {
+      previews.push(previewError(name, error));
+    }
+  }
+  if (previews.length === 0) throw new AppError('INVALID', 'Choose a file or paste some text to import.');
+  return previews;
+}
+
+/**
+ * Stores reviewed documents, all or none: one transaction, so a failure (a duplicate text, a
+ * database error) leaves the corpus as it was.
+ */
+export async function importDocuments(
+  actor: Actor,
+  projectSlug: string,
+  input: { documents: ImportedDocumentInput[] },
+): Promise<{ id: string; title: string | null }[]> {
+  const { project } = await requireProjectAccess(actor, { slug: projectSlug }, canImportDocuments, 'Only owners and curators can import documents.');
+  const { documents } = parseOrThrow(importDocumentsSchema, input);
+  const prepared = documents.map((d) => {
+    const { text, content } = toCanonical(d.blocks);
+    return { meta: d, text, content, contentHash: sha256Hex(text) };
+  });
+  const label = (d: { title: string | null; sourceName: string | null }) => d.title ?? d.sourceName ?? 'Untitled';
+  const seen = new Map<string, string>();
+  for (const p of prepared) {
+    const earlier = seen.get(p.contentHash);
+    if (earlier) throw new AppError('CONFLICT', `"${label(p.meta)}" has the same text as "${earlier}" in this import; remove one.`);
+    seen.set(p.contentHash, label(p.meta));
+  }
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const existing = await tx.document.findMany({
+      where: { projectId: project.id, contentHash: { in: prepared.map((p) => p.contentHash) } },
+      select: { title: true, sourceName: true, contentHash: true },
+    });
+    if (existing.length > 0) {
+      const dupes = prepared
+        .filter((p) => existing.some((e) => e.contentHash === p.contentHash))
+        .map((p) => {
+          const twin = existing.find((e) => e.contentHash === p.contentHash);
+          return `"${label(p.meta)}" (already in the project as "${twin ? label(twin) : ''}")`;
+        });
+      throw new AppError('CONFLICT', `Already imported: ${dupes.join(', ')}. Nothing was imported.`);
+    }
+    const last = await tx.document.aggregate({ where: { projectId: project.id }, _max: { position: true } });
+    let position = (last._max.position ?? -1) + 1;
+    const created: { id: string; title: string | null }[] = [];
+    for (const p of prepared) {
+      const doc = await tx.document.create({
+        data: {
+          projectId: project.id,
+          title: p.meta.title,
+          author: p.meta.author,
+          authorAffiliation: p.meta.authorAffiliation,
+          outlet: p.meta.outlet,
+          publishedOn: p.meta.publishedOn ? new Date(`${p.meta.publishedOn}T00:00:00Z`) : null,
+          sourceUrl: p.meta.sourceUrl,
+          sourceName: p.meta.sourceName,
+          text: p.text,
+          content: p.content as Prisma.InputJsonValue,
+          contentHash: p.contentHash,
+          length: p.text.length,
+          position: position++,
+          createdById: actor.kind === 'user' ? actor.userId : null,
+        },
+        select: { id: true, title: true },
+      });
+      created.push(doc);
+    }
+    await tx.project.update({ where: { id: project.id }, data: { updatedAt: new Date() } });
+    return created;
+  });
+}
+
+/** Edits a document's metadata (never its text: offsets of annotations point into that). */
+export async function updateDocumentMetadata(
+  actor: Actor,
+  documentId: string,
+  input: DocumentMetadataInput,
+): Promise<DocumentDetail> {
+  const doc = await getDocument(actor, documentId);
+  await requireProjectAccess(actor, { id: doc.projectId }, canEditDocuments, 'Only owners and curators can edit document details.');
+  const data = parseOrThrow(documentMetadataSchema, input);
+  await getDb().document.update({
+    where: { id: doc.id },
+    data: { ...data, publishedOn: data.publishedOn ? new Date(`${data.publishedOn}T00:00:00Z`) : null },
+  });
+  return getDocument(actor, documentId);
+}

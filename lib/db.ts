@@ -1,0 +1,30 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+// The one Prisma client of the process. Next's dev server re-evaluates modules on every edit, so
+// the client is cached on globalThis to keep a single connection pool.
+const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error(
+      'DATABASE_URL is not set. Start Parallax with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.',
+    );
+  }
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) });
+  return new PrismaClient({ adapter });
+}
+
+export function getDb(): PrismaClient {
+  globalForDb.parallaxDb ??= createClient();
+  return globalForDb.parallaxDb;
+}
+
+/** Closes the pool: for scripts and tests that must exit cleanly. */
+export async function disconnectDb(): Promise<void> {
+  if (globalForDb.parallaxDb) {
+    await globalForDb.parallaxDb.$disconnect();
+    globalForDb.parallaxDb = undefined;
+  }
+}

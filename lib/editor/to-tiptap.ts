@@ -1,0 +1,23 @@
+// Builds the viewer's ProseMirror (Tiptap) document from a document's canonical text and block
+// offsets. Pure: the same function serves the browser editor and server-side rendering.
+
+export type TextBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+
+export type TiptapNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: TiptapNode[];
+  text?: string;
+};
+
+export function toTiptapDoc(text: string, blocks: readonly TextBlock[]): TiptapNode {
+  return {
+    type: 'doc',
+    content: blocks.map((block) => {
+      const content = [{ type: 'text', text: text.slice(block.start, block.end) }];
+      return block.type === 'heading'
+        ? { type: 'heading', attrs: { level: block.level ?? 2 }, content }
+        : { type: 'paragraph', content };
+    }),
+  };
+}

@@ -1,0 +1,43 @@
+// One error type for the whole data layer, with one table from code to HTTP status, so a server
+// action, a REST route and the CLI report the same failure the same way.
+
+export const errorStatus = {
+  INVALID: 422,
+  UNAUTHENTICATED: 401,
+  // Outsiders get NOT_FOUND, never FORBIDDEN: a 403 would confirm that a project or document exists.
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * Turns a thrown AppError into the `{ ok: false }` shape server actions return; anything else is
+ * a bug, so it is logged once with its context and re-thrown for Next's error boundary.
+ */
+export function toActionError(error: unknown, context: string): ActionResult<never> {
+  if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+  console.error(`[parallax] unexpected error in ${context}`, error);
+  throw error;
+}

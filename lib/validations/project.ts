@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { roles } from '@/lib/permissions';
+
+export const projectSlugSchema = z
+  .string({ error: 'Project slug is required.' })
+  .trim()
+  .min(3, 'Project slug must be at least 3 characters.')
+  .max(64, 'Project slug must be at most 64 characters.')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'Project slug may contain only lower-case letters, digits and single hyphens between them (e.g. "pak-afghan-talks-2025").',
+  );
+
+export const createProjectSchema = z.object({
+  slug: projectSlugSchema,
+  name: z.string().trim().min(1, 'Project name is required.').max(120, 'Project name is too long (120 characters at most).'),
+  description: z.string().trim().max(2000, 'Description is too long (2000 characters at most).').default(''),
+});
+export type CreateProjectInput = z.input<typeof createProjectSchema>;
+
+export const roleSchema = z.enum(roles, {
+  error: `Role must be one of: ${roles.map((r) => r.toLowerCase()).join(', ')}.`,
+});

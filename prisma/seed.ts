@@ -1,0 +1,119 @@
+// The demo data: project `pak-afghan-talks-2025` with the five cleaned articles, the starter
+// codebook and the demo accounts. Idempotent: each run adds only what is missing, so `npm start`
+// can run it every time and the CLI's `seed` can be repeated safely.
+import { getDb } from '@/lib/db';
+import { toCanonical } from '@/lib/corpus';
+import { sha256Hex } from '@/lib/data/documents';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { hashPassword } from '@/lib/passwords';
+import { seedArticles } from './seed-data/articles';
+import { seedAttributes, seedCategories } from './seed-data/codebook';
+
+export const demoProject = {
+  slug: 'pak-afghan-talks-2025',
+  name: 'Pakistan–Afghan Taliban talks, 2025',
+  description:
+    'Five articles on why the 2025 talks between Pakistan and the Afghan Taliban failed. Tag the factors each author argues, check agreement, compare framings.',
+};
+
+export const demoPassword = 'parallax-demo';
+
+export const demoUsers: { email: string; name: string; role: Role }[] = [
+  { email: 'owner@parallax.example', name: 'Demo Owner', role: 'OWNER' },
+  { email: 'ana@parallax.example', name: 'Ana', role: 'ANNOTATOR' },
+  { email: 'ben@parallax.example', name: 'Ben', role: 'ANNOTATOR' },
+  { email: 'cyd@parallax.example', name: 'Cyd', role: 'ANNOTATOR' },
+];
+
+export type SeedReport = { usersCreated: number; documentsCreated: number; categoriesCreated: number; projectCreated: boolean };
+
+export async function seedDemo(): Promise<SeedReport> {
+  const db = getDb();
+  // Hash outside the transaction: argon2 is deliberately slow and would hold locks meanwhile.
+  const existingUsers = await db.user.findMany({ where: { email: { in: demoUsers.map((u) => u.email) } }, select: { email: true } });
+  const missing = demoUsers.filter((u) => !existingUsers.some((e) => e.email === u.email));
+  const passwordHash = missing.length > 0 ? await hashPassword(demoPassword) : '';
+
+  return db.$transaction(async (tx) => {
+    const report: SeedReport = { usersCreated: 0, documentsCreated: 0, categoriesCreated: 0, projectCreated: false };
+    for (const u of missing) {
+      await tx.user.create({ data: { email: u.email, name: u.name, passwordHash } });
+      report.usersCreated++;
+    }
+    let project = await tx.project.findUnique({ where: { slug: demoProject.slug }, select: { id: true } });
+    if (!project) {
+      project = await tx.project.create({ data: { ...demoProject, blindCoding: true }, select: { id: true } });
+      report.projectCreated = true;
+    }
+    const users = await tx.user.findMany({ where: { email: { in: demoUsers.map((u) => u.email) } }, select: { id: true, email: true } });
+    for (const u of demoUsers) {
+      const userId = users.find((x) => x.email === u.email)?.id;
+      if (!userId) continue;
+      await tx.membership.upsert({
+        where: { projectId_userId: { projectId: project.id, userId } },
+        create: { projectId: project.id, userId, role: u.role },
+        update: {},
+      });
+    }
+
+    const existingDocs = await tx.document.findMany({ where: { projectId: project.id }, select: { contentHash: true } });
+    const hashes = new Set(existingDocs.map((d) => d.contentHash));
+    for (const [position, article] of seedArticles.entries()) {
+      const { text, content } = toCanonical(article.blocks);
+      const contentHash = sha256Hex(text);
+      if (hashes.has(contentHash)) continue;
+      await tx.document.create({
+        data: {
+          projectId: project.id,
+          title: article.title,
+          author: article.author,
+          authorAffiliation: article.authorAffiliation,
+          outlet: article.outlet,
+          publishedOn: article.publishedOn ? new Date(`${article.publishedOn}T00:00:00Z`) : null,
+          sourceUrl: article.sourceUrl,
+          sourceName: article.sourceName,
+          text,
+          content: content as Prisma.InputJsonValue,
+          contentHash,
+          length: text.length,
+          position,
+        },
+      });
+      report.documentsCreated++;
+    }
+
+    const existingCategories = await tx.category.findMany({ where: { projectId: project.id, parentId: null }, select: { name: true } });
+    for (const [position, c] of seedCategories.entries()) {
+      if (existingCategories.some((e) => e.name === c.name)) continue;
+      await tx.category.create({
+        data: {
+          projectId: project.id,
+          name: c.name,
+          description: c.description,
+          example: c.example,
+          color: c.color,
+          shortcut: c.shortcut,
+          position,
+        },
+      });
+      report.categoriesCreated++;
+    }
+    for (const [position, a] of seedAttributes.entries()) {
+      const attribute = await tx.attributeDefinition.upsert({
+        where: { projectId_key: { projectId: project.id, key: a.key } },
+        create: { projectId: project.id, key: a.key, name: a.name, description: a.description, position },
+        update: {},
+        select: { id: true },
+      });
+      for (const [optionPosition, o] of a.options.entries()) {
+        await tx.attributeOption.upsert({
+          where: { attributeId_value: { attributeId: attribute.id, value: o.value } },
+          create: { attributeId: attribute.id, value: o.value, label: o.label, position: optionPosition },
+          update: {},
+        });
+      }
+    }
+    return report;
+  });
+}

@@ -1,0 +1,135 @@
+// The CLI's commands, as a function from arguments to an exit code, so integration tests can run
+// them in-process against the test database. Each command is thin: parse, call lib/data, print.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importFile, CorpusError } from '@/lib/corpus';
+import { systemActor } from '@/lib/data/actor';
+import { importDocuments } from '@/lib/data/documents';
+import { createProject, getProject, setMemberRole } from '@/lib/data/projects';
+import { createUser, findUserByEmail } from '@/lib/data/users';
+import { isAppError } from '@/lib/errors';
+import { seedDemo, demoUsers, demoPassword, demoProject } from '@/prisma/seed';
+
+export type Io = { out: (line: string) => void; err: (line: string) => void };
+
+export const usage = `Usage: npm run parallax -- <command> [options]
+
+Commands:
+  project create <slug> --name <name> --owner <email> [--description <text>]
+  import <files...> --project <slug>          import .txt, .md or .html files (all or nothing)
+  users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
+  seed                                        add the demo project, articles, codebook and accounts (idempotent)
+  help                                        show this text
+
+Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in .data/ (started if needed).`;
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: Record<string, { type: 'string' }>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`Missing ${flag}.`);
+  return value;
+}
+
+async function projectCreate(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { name: { type: 'string' }, owner: { type: 'string' }, description: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('project create takes exactly one slug.');
+  const project = await createProject(systemActor, {
+    slug: positionals[0] ?? '',
+    name: required(values.name, '--name'),
+    description: values.description ?? '',
+    ownerEmail: required(values.owner, '--owner'),
+  });
+  io.out(`Created project ${project.slug} (owner ${values.owner}).`);
+}
+
+async function importCommand(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { project: { type: 'string' } });
+  const slug = required(values.project, '--project');
+  if (positionals.length === 0) throw new UsageError('import needs at least one file.');
+  const documents = [];
+  for (const file of positionals) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch {
+      throw new UsageError(`Cannot read ${file}: no such file or not readable. Nothing was imported.`);
+    }
+    try {
+      const clean = importFile({ name: path.basename(file), bytes });
+      documents.push({ ...clean, sourceName: path.basename(file) });
+    } catch (error) {
+      if (error instanceof CorpusError) throw new UsageError(`${file}: ${error.message} Nothing was imported.`);
+      throw error;
+    }
+  }
+  const created = await importDocuments(systemActor, slug, { documents });
+  for (const doc of created) io.out(`Imported ${doc.title ?? '(untitled)'}  ${doc.id}`);
+  io.out(`${created.length} ${created.length === 1 ? 'document' : 'documents'} imported into ${slug}.`);
+}
+
+async function usersAdd(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, {
+    password: { type: 'string' }, role: { type: 'string' }, project: { type: 'string' }, name: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('users add takes exactly one email.');
+  const email = positionals[0] ?? '';
+  const role = required(values.role, '--role');
+  const slug = required(values.project, '--project');
+  const password = required(values.password, '--password');
+  // Check the project before creating the account, so a typo in --project leaves no stray account.
+  await getProject(systemActor, slug);
+  const existing = await findUserByEmail(email);
+  if (existing) {
+    io.out(`Account ${existing.email} exists; its password is unchanged.`);
+  } else {
+    const user = await createUser({ email, password, name: values.name ?? email.split('@')[0] ?? email });
+    io.out(`Created account ${user.email}.`);
+  }
+  const member = await setMemberRole(systemActor, { projectSlug: slug, email, role });
+  io.out(`${member.email} is ${member.role.toLowerCase()} of ${slug}.`);
+}
+
+async function seed(io: Io): Promise<void> {
+  const report = await seedDemo();
+  io.out(
+    `Seed: project ${demoProject.slug} ${report.projectCreated ? 'created' : 'present'}; ` +
+      `${report.documentsCreated} articles, ${report.categoriesCreated} categories, ${report.usersCreated} accounts added.`,
+  );
+  io.out(`Demo accounts (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role.toLowerCase()})`).join(', ')}`);
+}
+
+/** Runs one CLI command; returns the process exit code (0 ok, 1 refused, 2 bad arguments). */
+export async function runCommand(argv: string[], io: Io): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(usage);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'project' && sub === 'create') await projectCreate(rest, io);
+    else if (command === 'users' && sub === 'add') await usersAdd(rest, io);
+    else if (command === 'import') await importCommand(sub === undefined ? rest : [sub, ...rest], io);
+    else if (command === 'seed') await seed(io);
+    else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`Error: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (isAppError(error)) {
+      io.err(`Error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Regenerates prisma/seed-data/articles.ts from the scraped corpus in /work/shared/corpus.
+ *
+ * The project keeps its own cleaned copy because a clone of the repository has no access to the
+ * shared corpus; the golden test in tests/unit/corpus checks the copy still matches the cleaner.
+ *
+ *   npx tsx scripts/generate-seed-articles.ts [corpusDir]
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanText } from '../lib/corpus/plain-text';
+import type { Block } from '../lib/corpus/types';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = process.argv[2] ?? '/work/shared/corpus';
+const outputFile = path.join(projectRoot, 'prisma/seed-data/articles.ts');
+
+// Why each metadata field is set or left null. The cleaner only records what a text states;
+// these notes record the reading of each text that the values rest on, for reviewers.
+const metadataNotes: Record<string, string[]> = {
+  '000_61e857c44eeacd65.txt': [
+    'author: stated by the WordPress author box ("Author Recent Posts Tooba Nazakat Latest posts by',
+    '  Tooba Nazakat (see all) ..."), which is furniture around this post.',
+    'title, publishedOn: null. The box lists three of the author\'s latest posts, one of them',
+    '  "Why Talks Between Pakistan and Afghan Taliban Fail? – December 24, 2025". Its subject matches',
+    '  this body, but nothing in the text says this page IS that post: the list is a widget of the',
+    '  author\'s posts (two others are unrelated). Taking its title and date would be an inference,',
+    '  so the importer asks the user instead (the list is kept in the cleaner\'s `removed`).',
+    'outlet, sourceUrl, authorAffiliation: not stated.',
+  ],
+  '001_2a4c27f6674d840a.txt': [
+    'title: the first line, a headline-shaped line set apart above the first paragraph.',
+    'author, authorAffiliation, publishedOn, outlet, sourceUrl: not stated anywhere in the text.',
+  ],
+  '002_3d7eaf6e210601aa.txt': [
+    'title: the first line (a title-case question set apart above the first paragraph).',
+    'author: stated by the author box "About Faiza Abid 7 Articles"; authorAffiliation from the bio',
+    '  under it ("is a researcher at the Centre for Aerospace and Security Studies (CASS), Lahore").',
+    'publishedOn: null; the body says only "this month" and "October 2025", which dates events, not',
+    '  the article. outlet: null; CASS is the author\'s employer, not named as the publisher.',
+  ],
+  '003_2063ded40225888b.txt': [
+    'publishedOn: stated by the dateline "PUBLISHED on November 2, 2025".',
+    'author, authorAffiliation: the contributor note that closes the text ("Sadia Sulaiman is an',
+    '  Assistant Professor at the Center for Regional Studies ..."), the op-ed convention for naming',
+    '  the writer.',
+    'title: null; the text starts with the dateline and has no headline. outlet, sourceUrl: not stated.',
+  ],
+  '004_e63e6b5f7dc9a978.txt': [
+    'Nothing is stated: no headline, byline, dateline, outlet or URL ("according to media reports"',
+    '  names no source). All metadata is null; the section headings are kept as headings.',
+  ],
+};
+
+// Invisible characters are written as escapes so a reader of the data file can see them.
+function toLiteral(value: string | null): string {
+  if (value === null) return 'null';
+  return JSON.stringify(value).replace(/[\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF]/g, (char) =>
+    `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+function formatBlock(block: Block): string {
+  return block.type === 'heading'
+    ? `      { type: 'heading', level: ${block.level}, text: ${toLiteral(block.text)} },`
+    : `      { type: 'paragraph', text: ${toLiteral(block.text)} },`;
+}
+
+function formatArticle(sourceName: string, raw: string): string {
+  const document = cleanText(raw);
+  const notes = metadataNotes[sourceName] ?? ['No notes recorded for this file.'];
+  return [
+    '  // ' + notes.join('\n  // '),
+    '  {',
+    `    sourceName: ${toLiteral(sourceName)},`,
+    `    title: ${toLiteral(document.title)},`,
+    `    author: ${toLiteral(document.author)},`,
+    `    authorAffiliation: ${toLiteral(document.authorAffiliation)},`,
+    `    outlet: ${toLiteral(document.outlet)},`,
+    `    publishedOn: ${toLiteral(document.publishedOn)},`,
+    `    sourceUrl: ${toLiteral(document.sourceUrl)},`,
+    '    blocks: [',
+    ...document.blocks.map(formatBlock),
+    '    ],',
+    `    text: ${toLiteral(document.text)},`,
+    '  },',
+  ].join('\n');
+}
+
+function generateSeedArticles(): void {
+  const names = readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  if (names.length === 0) throw new Error(`No .txt files in ${corpusDir}; pass the corpus folder as the first argument.`);
+  const articles = names.map((name) => formatArticle(name, readFileSync(path.join(corpusDir, name), 'utf8')));
+  const source = [
+    '// Generated by scripts/generate-seed-articles.ts from the scraped corpus; do not edit by hand.',
+    '// Change the cleaner in lib/corpus and regenerate: tests/unit/corpus checks this file against it.',
+    '// Five articles on why the 2025 talks between Pakistan and the Afghan Taliban failed, cleaned',
+    '// of page furniture. Metadata is only what each text states; the notes above each entry say why.',
+    "import type { CleanDocument } from '../../lib/corpus/types';",
+    '',
+    "export type SeedArticle = Omit<CleanDocument, 'removed'> & {",
+    '  /** File name of the scraped original the article was cleaned from. */',
+    '  sourceName: string;',
+    '};',
+    '',
+    'export const seedArticles: SeedArticle[] = [',
+    articles.join('\n'),
+    '];',
+    '',
+  ].join('\n');
+  writeFileSync(outputFile, source);
+  console.log(`Wrote ${names.length} articles to ${path.relative(projectRoot, outputFile)}`);
+}
+
+generateSeedArticles();
