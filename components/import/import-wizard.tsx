@@ -126,7 +126,7 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
               Import {r.preview.sourceName}
             </label>
             <span className="text-xs text-stone-500">
-              {r.preview.document.blocks.length} blocks · {formatLength(r.preview.document.length)}
+              {r.preview.document.blocks.length} {r.preview.document.blocks.length === 1 ? 'block' : 'blocks'} · {formatLength(r.preview.document.length)}
               {r.preview.document.removed.length > 0 ? ` · ${r.preview.document.removed.length} pieces of page furniture removed` : ''}
             </span>
           </div>

@@ -102,6 +102,8 @@ test.describe('signed in as the owner', () => {
     );
     await page.getByRole('button', { name: 'Clean and review' }).click();
     await expect(page.getByLabel('Author', { exact: true })).toHaveValue('');
+    // No file was chosen this time: only the pasted text is reviewed, with no refusal.
+    await expect(page.getByRole('alert').filter({ hasText: 'refused' })).toHaveCount(0);
     await page.getByLabel('Title', { exact: true }).fill('Border talks collapse');
     await page.getByLabel('Author', { exact: true }).fill('Test Author');
     await snap(page, 'import-review');
