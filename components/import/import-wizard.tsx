@@ -25,6 +25,11 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
   const preview = (form: FormData) =>
     startTransition(async () => {
       setError(undefined);
+      // A file input with nothing chosen still submits one empty, nameless entry; drop it here,
+      // where the browser still tells it apart from a real empty file.
+      const chosen = form.getAll('files').filter((f) => f instanceof File && f.name !== '');
+      form.delete('files');
+      for (const f of chosen) form.append('files', f);
       const result = await previewImportAction(projectSlug, form);
       if (!result.ok) return setError(result.error.message);
       setFailures(result.data.filter((p): p is Extract<ImportPreview, { ok: false }> => !p.ok));

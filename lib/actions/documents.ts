@@ -13,8 +13,7 @@ export async function previewImportAction(projectSlug: string, form: FormData): 
   try {
     const files: { name: string; bytes: Uint8Array }[] = [];
     for (const entry of form.getAll('files')) {
-      // An empty file input still submits one nameless, empty entry: that is "no file", not an empty file.
-      if (typeof entry === 'string' || (entry.size === 0 && !entry.name)) continue;
+      if (typeof entry === 'string') continue;
       // Read at most one byte past the limit: enough for the cleaner to report TOO_LARGE.
       const bytes = new Uint8Array(await entry.slice(0, maxUploadBytes + 1).arrayBuffer());
       files.push({ name: entry.name, bytes });

@@ -57,6 +57,7 @@ test.describe('signed in as the owner', () => {
     ]);
     await expect(page.getByTestId('byline')).toContainText('unknown');
     await snap(page, 'document');
+    await snap(page, 'document-viewport', false);
 
     await page.getByRole('link', { name: '← Corpus' }).click();
     await page.getByRole('link', { name: 'Why Pakistan-Afghanistan Negotiations Remain Elusive?' }).click();
