@@ -2,6 +2,8 @@
 // action, a REST route and the CLI report the same failure the same way.
 
 export const errorStatus = {
+  // Malformed requests (a body that is not JSON); well-formed but wrong input is INVALID.
+  BAD_REQUEST: 400,
   INVALID: 422,
   UNAUTHENTICATED: 401,
   // Outsiders get NOT_FOUND, never FORBIDDEN: a 403 would confirm that a project or document exists.
@@ -23,6 +25,19 @@ export class AppError extends Error {
   }
   get status(): number {
     return errorStatus[this.code];
+  }
+}
+
+/**
+ * A refused edit of something that changed since the client read it. `current` carries the state
+ * that won, so the UI can show it instead of making the user reload to find out.
+ */
+export class ConflictError<T> extends AppError {
+  readonly current: T;
+  constructor(message: string, current: T) {
+    super('CONFLICT', message);
+    this.name = 'ConflictError';
+    this.current = current;
   }
 }
 

@@ -9,6 +9,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/passwords';
 import { seedArticles } from './seed-data/articles';
 import { seedAttributes, seedCategories } from './seed-data/codebook';
+import { demoAnnotatorEmails, locateSeedAnnotation, seedAnnotations } from './seed-data/annotations';
 
 export const demoProject = {
   slug: 'pak-afghan-talks-2025',
@@ -26,7 +27,13 @@ export const demoUsers: { email: string; name: string; role: Role }[] = [
   { email: 'cyd@parallax.example', name: 'Cyd', role: 'ANNOTATOR' },
 ];
 
-export type SeedReport = { usersCreated: number; documentsCreated: number; categoriesCreated: number; projectCreated: boolean };
+export type SeedReport = {
+  usersCreated: number;
+  documentsCreated: number;
+  categoriesCreated: number;
+  annotationsCreated: number;
+  projectCreated: boolean;
+};
 
 export async function seedDemo(): Promise<SeedReport> {
   const db = getDb();
@@ -36,7 +43,7 @@ export async function seedDemo(): Promise<SeedReport> {
   const passwordHash = missing.length > 0 ? await hashPassword(demoPassword) : '';
 
   return db.$transaction(async (tx) => {
-    const report: SeedReport = { usersCreated: 0, documentsCreated: 0, categoriesCreated: 0, projectCreated: false };
+    const report: SeedReport = { usersCreated: 0, documentsCreated: 0, categoriesCreated: 0, annotationsCreated: 0, projectCreated: false };
     for (const u of missing) {
       await tx.user.create({ data: { email: u.email, name: u.name, passwordHash } });
       report.usersCreated++;
@@ -114,6 +121,63 @@ export async function seedDemo(): Promise<SeedReport> {
         });
       }
     }
+    report.annotationsCreated = await seedDemoAnnotations(tx, project.id);
     return report;
   });
+}
+
+/** Demo progress: ana has finished every article, ben the first three, cyd none (blind coding shows). */
+const demoProgress: Record<keyof typeof demoAnnotatorEmails, (position: number) => 'FINISHED' | 'IN_PROGRESS'> = {
+  ana: () => 'FINISHED',
+  ben: (position) => (position < 3 ? 'FINISHED' : 'IN_PROGRESS'),
+  cyd: () => 'IN_PROGRESS',
+};
+
+/** A stable UUID for a seed row, so re-running the seed finds the rows it made before. */
+function seedUuid(key: string): string {
+  const h = sha256Hex(`parallax-seed:${key}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function seedDemoAnnotations(tx: Prisma.TransactionClient, projectId: string): Promise<number> {
+  const [docs, categories, users, blame] = await Promise.all([
+    tx.document.findMany({ where: { projectId }, select: { id: true, text: true, sourceName: true, position: true } }),
+    tx.category.findMany({ where: { projectId }, select: { id: true, name: true } }),
+    tx.user.findMany({ where: { email: { in: Object.values(demoAnnotatorEmails) } }, select: { id: true, email: true } }),
+    tx.attributeDefinition.findUnique({ where: { projectId_key: { projectId, key: 'blame-target' } }, select: { id: true, options: { select: { id: true, value: true } } } }),
+  ]);
+  const categoryIdByKey = new Map(seedCategories.map((c) => [c.key, categories.find((x) => x.name === c.name)?.id]));
+  const rows: Prisma.AnnotationCreateManyInput[] = [];
+  const attributeRows: Prisma.AnnotationAttributeCreateManyInput[] = [];
+  for (const a of seedAnnotations) {
+    const doc = docs.find((d) => d.sourceName === a.sourceName);
+    const annotatorId = users.find((u) => u.email === demoAnnotatorEmails[a.annotator])?.id;
+    const categoryId = categoryIdByKey.get(a.category);
+    if (!doc || !annotatorId || !categoryId) continue; // the user renamed or removed seed data: leave it be
+    const { start, end } = locateSeedAnnotation(doc.text, a);
+    const id = seedUuid(`${a.annotator}|${a.sourceName}|${start}|${end}|${a.category}`);
+    rows.push({
+      id, projectId, documentId: doc.id, annotatorId, categoryId, start, end,
+      quote: doc.text.slice(start, end),
+      prefix: doc.text.slice(Math.max(0, start - 32), start),
+      suffix: doc.text.slice(end, end + 32),
+      note: a.note ?? '',
+    });
+    const optionId = a.blameTarget ? blame?.options.find((o) => o.value === a.blameTarget)?.id : undefined;
+    if (blame && optionId) attributeRows.push({ annotationId: id, attributeId: blame.id, optionId });
+  }
+  const created = await tx.annotation.createMany({ data: rows, skipDuplicates: true });
+  await tx.annotationAttribute.createMany({ data: attributeRows, skipDuplicates: true });
+  for (const [name, progress] of Object.entries(demoProgress) as [keyof typeof demoAnnotatorEmails, (p: number) => 'FINISHED' | 'IN_PROGRESS'][]) {
+    const userId = users.find((u) => u.email === demoAnnotatorEmails[name])?.id;
+    if (!userId) continue;
+    for (const doc of docs) {
+      await tx.documentStatus.upsert({
+        where: { documentId_userId: { documentId: doc.id, userId } },
+        create: { documentId: doc.id, userId, projectId, status: progress(doc.position) },
+        update: {},
+      });
+    }
+  }
+  return created.count;
 }

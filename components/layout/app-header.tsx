@@ -14,6 +14,7 @@ export function AppHeader({ user }: { user: { name: string; email: string } }) {
           <span className="hidden text-stone-600 sm:inline" title={user.email}>
             {user.name}
           </span>
+          <Link href="/settings" className="rounded-md px-2.5 py-1.5 text-stone-600 hover:bg-stone-100 hover:text-stone-900">Settings</Link>
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-2.5 py-1.5 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
               Sign out

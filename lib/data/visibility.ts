@@ -26,3 +26,13 @@ export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Pr
     ],
   };
 }
+
+/**
+ * Whether other annotators' layers of a document are open to the actor: the same rule as
+ * visibleAnnotationsWhere, for the UI to explain what it shows.
+ */
+export function canSeeOtherLayers(actor: Actor, access: ProjectAccess, myStatus: 'NOT_STARTED' | 'IN_PROGRESS' | 'FINISHED'): boolean {
+  if (actor.kind === 'system' || canSeeAllLayers(access.role)) return true;
+  if (!access.project.blindCoding || access.project.layersRevealedAt) return true;
+  return myStatus === 'FINISHED';
+}

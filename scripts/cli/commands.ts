@@ -7,6 +7,7 @@ import { importFile, CorpusError } from '@/lib/corpus';
 import { systemActor } from '@/lib/data/actor';
 import { importDocuments } from '@/lib/data/documents';
 import { createProject, getProject, setMemberRole } from '@/lib/data/projects';
+import { createApiTokenForEmail } from '@/lib/data/tokens';
 import { createUser, findUserByEmail } from '@/lib/data/users';
 import { isAppError } from '@/lib/errors';
 import { seedDemo, demoUsers, demoPassword, demoProject } from '@/prisma/seed';
@@ -19,6 +20,7 @@ Commands:
   project create <slug> --name <name> --owner <email> [--description <text>]
   import <files...> --project <slug>          import .txt, .md or .html files (all or nothing)
   users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
+  token create --user <email> [--name <name>]  create a personal API token for the REST API; prints only the token
   seed                                        add the demo project, articles, codebook and accounts (idempotent)
   help                                        show this text
 
@@ -98,11 +100,20 @@ async function usersAdd(args: string[], io: Io): Promise<void> {
   io.out(`${member.email} is ${member.role.toLowerCase()} of ${slug}.`);
 }
 
+/** Prints only the token on stdout, so `TOKEN=$(npm run -s parallax -- token create …)` works. */
+async function tokenCreate(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { user: { type: 'string' }, name: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`token create takes no positional arguments (got "${positionals.join(' ')}").`);
+  const created = await createApiTokenForEmail(systemActor, required(values.user, '--user'), values.name ?? 'CLI');
+  io.out(created.token);
+  io.err(`Created API token "${created.name}" (plx_${created.prefix}…) for ${created.email}. It is shown only this once; revoke it under Settings.`);
+}
+
 async function seed(io: Io): Promise<void> {
   const report = await seedDemo();
   io.out(
     `Seed: project ${demoProject.slug} ${report.projectCreated ? 'created' : 'present'}; ` +
-      `${report.documentsCreated} articles, ${report.categoriesCreated} categories, ${report.usersCreated} accounts added.`,
+      `${report.documentsCreated} articles, ${report.categoriesCreated} categories, ${report.annotationsCreated} annotations, ${report.usersCreated} accounts added.`,
   );
   io.out(`Demo accounts (password "${demoPassword}"): ${demoUsers.map((u) => `${u.email} (${u.role.toLowerCase()})`).join(', ')}`);
 }
@@ -117,6 +128,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'project' && sub === 'create') await projectCreate(rest, io);
     else if (command === 'users' && sub === 'add') await usersAdd(rest, io);
+    else if (command === 'token' && sub === 'create') await tokenCreate(rest, io);
     else if (command === 'import') await importCommand(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'seed') await seed(io);
     else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getDb } from '@/lib/db';
 import { userActor, systemActor, type Actor } from '@/lib/data/actor';
+import { getDocument, importDocuments } from '@/lib/data/documents';
 import { createProject, setMemberRole } from '@/lib/data/projects';
 import { createUser } from '@/lib/data/users';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -46,3 +48,38 @@ export const sampleBlocks = (marker: string) => [
   { type: 'heading' as const, level: 2 as const, text: `Section ${marker}` },
   { type: 'paragraph' as const, text: `The talks failed because of ${marker}. Both sides blamed each other.` },
 ];
+
+/**
+ * A small codebook written straight to the database: a category with a child, and a
+ * "blame-target" attribute with two options.
+ */
+export async function makeCodebook(projectSlug: string) {
+  const db = getDb();
+  const { id: projectId } = await db.project.findUniqueOrThrow({ where: { slug: projectSlug }, select: { id: true } });
+  const security = await db.category.create({ data: { projectId, name: 'Security', color: '#0072b2', position: 0 } });
+  const sanctuary = await db.category.create({ data: { projectId, parentId: security.id, name: 'TTP sanctuary', color: '#d55e00', position: 0 } });
+  await db.attributeDefinition.create({
+    data: {
+      projectId,
+      key: 'blame-target',
+      name: 'Blame target',
+      options: { create: [{ value: 'afghan-taliban', label: 'Afghan Taliban', position: 0 }, { value: 'pakistan', label: 'Pakistan', position: 1 }] },
+    },
+  });
+  return { projectId, security, sanctuary };
+}
+
+/** One imported document of the project, with its canonical text. */
+export async function makeDocument(project: { slug: string; owner: { actor: Actor } }, title = 'Doc'): Promise<{ id: string; text: string }> {
+  const [doc] = await importDocuments(project.owner.actor, project.slug, { documents: [{ title, blocks: sampleBlocks(uniq()) }] });
+  if (!doc) throw new Error('import returned nothing');
+  const { text } = await getDocument(project.owner.actor, doc.id);
+  return { id: doc.id, text };
+}
+
+/** A span input for the first occurrence of `quote` in `text`. */
+export function spanOf(text: string, quote: string): { start: number; end: number; quote: string } {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`"${quote}" is not in the text`);
+  return { start, end: start + quote.length, quote };
+}

@@ -7,6 +7,7 @@ import { listMembers } from '@/lib/data/projects';
 import { verifyCredentials } from '@/lib/data/users';
 import { demoPassword, demoProject, demoUsers, seedDemo } from '@/prisma/seed';
 import { seedArticles } from '@/prisma/seed-data/articles';
+import { seedAnnotations } from '@/prisma/seed-data/annotations';
 
 const furniture = [
   'Latest posts by',
@@ -22,7 +23,7 @@ describe('demo seed', () => {
   it('creates the project, five clean articles, the codebook and the demo accounts, and is idempotent', async () => {
     await seedDemo();
     const again = await seedDemo();
-    expect(again).toEqual({ usersCreated: 0, documentsCreated: 0, categoriesCreated: 0, projectCreated: false });
+    expect(again).toEqual({ usersCreated: 0, documentsCreated: 0, categoriesCreated: 0, annotationsCreated: 0, projectCreated: false });
 
     const docs = await listDocuments(systemActor, demoProject.slug);
     expect(docs).toHaveLength(5);
@@ -56,5 +57,11 @@ describe('demo seed', () => {
     }
     const project = await getDb().project.findUniqueOrThrow({ where: { slug: demoProject.slug } });
     expect(project.blindCoding).toBe(true);
+
+    // The demo annotations: every one stored once, on the exact text it quotes.
+    const stored = await getDb().annotation.findMany({ where: { projectId: project.id }, select: { start: true, end: true, quote: true, document: { select: { text: true } } } });
+    expect(stored).toHaveLength(seedAnnotations.length);
+    for (const a of stored) expect(a.document.text.slice(a.start, a.end)).toBe(a.quote);
+    expect(await getDb().annotationAttribute.count({ where: { annotation: { projectId: project.id } } })).toBe(seedAnnotations.filter((a) => a.blameTarget).length);
   });
 });

@@ -1,0 +1,552 @@
+'use client';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createAnnotationAction,
+  deleteAnnotationAction,
+  restoreAnnotationAction,
+  setDocumentStatusAction,
+  updateAnnotationAction,
+} from '@/lib/actions/annotations';
+import { splitRangeByBlocks, toCanonicalRange, toEditorPosition } from '@/lib/anchoring';
+import { createHighlightExtension, setHighlights, type HighlightCallbacks, type SegmentDecoration } from '@/lib/editor/highlight-plugin';
+import { segmentStyle, type HighlightLook } from '@/lib/editor/highlight-style';
+import { computeSegments } from '@/lib/editor/segments';
+import { toTiptapDoc } from '@/lib/editor/to-tiptap';
+import { AnnotationCard } from './annotation-card';
+import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation-panel';
+import { TagPopover } from './tag-popover';
+import type { AnnotationDto, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
+
+type Popover =
+  | { kind: 'tag'; start: number; end: number; anchor: DOMRect }
+  | { kind: 'card'; ids: string[]; anchor: DOMRect; initialId?: string }
+  | null;
+
+type Toast = { message: string; tone: 'info' | 'error'; undo?: boolean } | null;
+
+/** A v4 UUID; crypto.randomUUID exists only in secure contexts, so fall back to getRandomValues. */
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Selections often catch a neighbouring space; an annotation starts and ends on text. */
+function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * A mouse selection that starts or ends inside a word is widened to the whole word, as analysts
+ * mean words, not letters (INCEpTION calls this snapping to tokens). Keyboard selections stay exact.
+ */
+function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  const word = /[\p{L}\p{N}'’-]/u;
+  while (start > 0 && word.test(text[start - 1]!) && word.test(text[start]!)) start--;
+  while (end < text.length && word.test(text[end]!) && word.test(text[end - 1]!)) end++;
+  return { start, end };
+}
+
+function fieldsOf(a: AnnotationDto): AnnotationFields {
+  return { categoryId: a.categoryId, note: a.note, attributes: a.attributes };
+}
+
+const progressOptions: { value: DocumentProgress; label: string }[] = [
+  { value: 'NOT_STARTED', label: 'Not started' },
+  { value: 'IN_PROGRESS', label: 'In progress' },
+  { value: 'FINISHED', label: 'Finished' },
+];
+
+/**
+ * The annotation workspace: the document in a Tiptap editor whose text cannot change, highlights
+ * for every visible layer, tagging by popover or shortcut key, an editing card, a side panel, and
+ * undo. Writes are optimistic: the highlight appears at once and the server's answer replaces it.
+ */
+export function AnnotationWorkspace(props: WorkspaceProps) {
+  const { document: doc, categories, attributes, me, canAnnotate } = props;
+  const router = useRouter();
+  const [annotations, setAnnotations] = useState(() => new Map(props.annotations.map((a) => [a.id, a])));
+  const annotators = useMemo(() => {
+    const m = new Map<string, string>([[me.id, me.name]]);
+    for (const a of props.annotations) if (a.layer === 'ANNOTATOR') m.set(a.annotatorId, a.annotatorName);
+    return [...m].map(([id, name]) => ({ id, name }));
+  }, [props.annotations, me]);
+  const [shownLayers, setShownLayers] = useState<Set<string>>(() => new Set([me.id]));
+  const [filters, setFilters] = useState<PanelFilters>({ categoryId: '', annotatorId: '', attribute: '' });
+  const [popover, setPopover] = useState<Popover>(null);
+  const [focusId, setFocusId] = useState<string>();
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const [toast, setToast] = useState<Toast>(null);
+  const [pending, setPending] = useState(0);
+  const [status, setStatus] = useState<DocumentProgress>(props.status);
+  const [tab, setTab] = useState('annotations');
+  const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
+
+  const layerOf = useCallback((a: AnnotationDto) => (a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId), []);
+  const all = useMemo(() => [...annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end), [annotations]);
+  const placed = useMemo(() => all.filter((a) => !a.orphaned), [all]);
+  const orphans = useMemo(() => all.filter((a) => a.orphaned), [all]);
+  const inLayers = useMemo(() => placed.filter((a) => shownLayers.has(layerOf(a))), [placed, shownLayers, layerOf]);
+  const drawn = useMemo(() => inLayers.filter((a) => matchesFilters(a, filters)), [inLayers, filters]);
+
+  // ── Writes ──────────────────────────────────────────────────────────────────────────────────
+  const track = useCallback(async <T,>(work: Promise<T>): Promise<T> => {
+    setPending((n) => n + 1);
+    try {
+      return await work;
+    } finally {
+      setPending((n) => n - 1);
+    }
+  }, []);
+  const put = (a: AnnotationDto) => setAnnotations((m) => new Map(m).set(a.id, a));
+  const drop = (id: string) =>
+    setAnnotations((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  const annotationsRef = useRef(annotations);
+  annotationsRef.current = annotations;
+
+  const createTag = useCallback(
+    async (start: number, end: number, categoryId: string) => {
+      const category = categoryById.get(categoryId);
+      if (!category || end <= start) return;
+      const quote = doc.text.slice(start, end);
+      const id = newId();
+      const now = new Date().toISOString();
+      put({
+        id, documentId: doc.id, start, end, quote, prefix: '', suffix: '', categoryId, categoryName: category.name,
+        categoryPath: category.path, color: category.color, annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR',
+        note: '', attributes: {}, version: 1, orphaned: false, createdAt: now, updatedAt: now,
+      });
+      setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
+      const result = await track(createAnnotationAction(doc.id, { id, start, end, quote, categoryId }));
+      if (result.ok) put(result.data.annotation);
+      else {
+        drop(id);
+        setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
+      }
+    },
+    [categoryById, doc.id, doc.text, me.id, me.name, track],
+  );
+
+  const saveFields = useCallback(
+    async (id: string, change: Partial<AnnotationFields>, recordUndo = true) => {
+      const current = annotationsRef.current.get(id);
+      if (!current) return;
+      const category = change.categoryId ? categoryById.get(change.categoryId) : undefined;
+      put({
+        ...current,
+        ...change,
+        ...(category ? { categoryName: category.name, categoryPath: category.path, color: category.color } : {}),
+      });
+      if (recordUndo) setUndoStack((s) => [...s, { kind: 'update', id, before: fieldsOf(current), label: 'edit' }]);
+      const result = await track(updateAnnotationAction(id, { version: current.version, ...change }));
+      if (result.ok) put(result.data);
+      else if (result.error.current) {
+        put(result.error.current);
+        setToast({ message: `${result.error.message} The current version is shown.`, tone: 'error' });
+      } else {
+        put(current);
+        setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
+      }
+    },
+    [categoryById, track],
+  );
+
+  const remove = useCallback(
+    async (id: string, recordUndo = true) => {
+      const current = annotationsRef.current.get(id);
+      if (!current) return;
+      drop(id);
+      setPopover(null);
+      if (recordUndo) {
+        setUndoStack((s) => [...s, { kind: 'delete', id, label: `“${current.categoryName}”` }]);
+        setToast({ message: `Deleted “${current.categoryName}”.`, tone: 'info', undo: true });
+      }
+      const result = await track(deleteAnnotationAction(id));
+      if (!result.ok) {
+        put(current);
+        setToast({ message: `Not deleted: ${result.error.message}`, tone: 'error' });
+      }
+    },
+    [track],
+  );
+
+  const undo = useCallback(async () => {
+    const entry = undoStack[undoStack.length - 1];
+    if (!entry) return setToast({ message: 'Nothing to undo.', tone: 'info' });
+    setUndoStack((s) => s.slice(0, -1));
+    if (entry.kind === 'create') {
+      await remove(entry.id, false);
+      setToast({ message: `Undid ${entry.label}.`, tone: 'info' });
+    } else if (entry.kind === 'update') {
+      await saveFields(entry.id, entry.before, false);
+      setToast({ message: 'Undid the edit.', tone: 'info' });
+    } else {
+      const result = await track(restoreAnnotationAction(entry.id));
+      if (result.ok) {
+        put(result.data);
+        setToast({ message: `Restored ${entry.label}.`, tone: 'info' });
+      } else setToast({ message: `Could not restore: ${result.error.message}`, tone: 'error' });
+    }
+  }, [undoStack, remove, saveFields, track]);
+
+  // ── Editor ──────────────────────────────────────────────────────────────────────────────────
+  const selectionRange = useCallback(
+    (view: EditorView) => {
+      const { from, to, empty } = view.state.selection;
+      if (empty) return null;
+      const { start, end } = toCanonicalRange(doc.blocks, { from, to });
+      const trimmed = trimRange(doc.text, start, end);
+      return trimmed.end > trimmed.start ? trimmed : null;
+    },
+    [doc.blocks, doc.text],
+  );
+  const anchorFor = (view: EditorView, start: number, end: number): DOMRect => {
+    const a = view.coordsAtPos(toEditorPosition(doc.blocks, start, 'start'));
+    const b = view.coordsAtPos(toEditorPosition(doc.blocks, end, 'end'));
+    return new DOMRect(Math.min(a.left, b.left), Math.min(a.top, b.top), Math.abs(b.right - a.left), Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top));
+  };
+
+  /** After tagging, the caret goes just past the passage, so the next Shift+arrow starts afresh. */
+  const collapseAfter = (view: EditorView, end: number) => {
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, toEditorPosition(doc.blocks, end, 'end'))));
+    view.focus();
+  };
+
+  const callbacks = useRef<HighlightCallbacks>(null as unknown as HighlightCallbacks);
+  callbacks.current = {
+    onHighlightClick: (ids, anchor) => setPopover({ kind: 'card', ids, anchor }),
+    onSelectionSettled: (view, source) => {
+      const range = selectionRange(view);
+      if (!range) {
+        setPopover((p) => (p?.kind === 'tag' ? null : p));
+        return;
+      }
+      if (source === 'mouse' && canAnnotate) {
+        const snapped = snapToWords(doc.text, range.start, range.end);
+        setPopover({ kind: 'tag', ...snapped, anchor: anchorFor(view, snapped.start, snapped.end) });
+      }
+    },
+    onKey: (event, view) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void undo();
+        return true;
+      }
+      if (event.key === 'Escape') {
+        setPopover(null);
+        return false;
+      }
+      if (!canAnnotate || event.ctrlKey || event.metaKey || event.altKey) return false;
+      const range = selectionRange(view);
+      if (!range) return false;
+      if (event.key === 'Enter') {
+        setPopover({ kind: 'tag', ...range, anchor: anchorFor(view, range.start, range.end) });
+        return true;
+      }
+      const category = categories.find((c) => c.shortcut && c.shortcut === event.key.toLowerCase());
+      if (category) {
+        void createTag(range.start, range.end, category.id);
+        collapseAfter(view, range.end);
+        setPopover(null);
+        return true;
+      }
+      return false;
+    },
+  };
+
+  const extensions = useMemo(
+    () => [
+      StarterKit.configure({ heading: { levels: [2, 3] }, undoRedo: false, trailingNode: false, dropcursor: false, gapcursor: false }),
+      createHighlightExtension(() => callbacks.current),
+    ],
+    [],
+  );
+  const content = useMemo(() => toTiptapDoc(doc.text, doc.blocks), [doc.text, doc.blocks]);
+  const editor = useEditor({
+    extensions,
+    content,
+    editable: true,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        'aria-label': canAnnotate ? 'Document text: select a passage, then press a category key or Enter' : 'Document text',
+        'aria-readonly': 'true',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        spellcheck: 'false',
+      },
+    },
+  });
+
+  // Draw highlights: segments of the visible annotations, mapped to editor positions.
+  const segments = useMemo<SegmentDecoration[]>(() => {
+    const byId = new Map(drawn.map((a) => [a.id, a]));
+    const out: SegmentDecoration[] = [];
+    for (const seg of computeSegments(drawn)) {
+      const looks: HighlightLook[] = seg.ids.map((id) => {
+        const a = byId.get(id)!;
+        return { color: a.color, kind: a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId === me.id ? 'mine' : 'other' };
+      });
+      const { style, className } = segmentStyle(looks, focusId !== undefined && seg.ids.includes(focusId));
+      for (const piece of splitRangeByBlocks(doc.blocks, seg)) out.push({ from: piece.from, to: piece.to, ids: seg.ids, style, className });
+    }
+    return out;
+  }, [drawn, doc.blocks, focusId, me.id]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setHighlights(editor.view, segments);
+  }, [editor, segments]);
+
+  // Ctrl/Cmd+Z anywhere outside a text field undoes the last annotation change.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, .ProseMirror')) return;
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => setToast(null), toast.undo ? 8000 : 5000);
+    return () => clearTimeout(t);
+  }, [toast]);
+
+  const flash = (a: AnnotationDto) => {
+    setFocusId(a.id);
+    if (!shownLayers.has(layerOf(a))) setShownLayers((s) => new Set(s).add(layerOf(a)));
+    requestAnimationFrame(() => {
+      const els = [...(editor?.view.dom.querySelectorAll<HTMLElement>('[data-ids]') ?? [])].filter((el) => el.dataset.ids?.split(' ').includes(a.id));
+      els[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      for (const el of els) {
+        el.classList.remove('ann-flash');
+        void el.offsetWidth;
+        el.classList.add('ann-flash');
+      }
+    });
+  };
+
+  const reattach = (orphan: AnnotationDto) => {
+    const range = editor ? selectionRange(editor.view) : null;
+    if (!range) return setToast({ message: 'Select the passage in the text first, then press “Attach to selection”.', tone: 'info' });
+    void (async () => {
+      const result = await track(updateAnnotationAction(orphan.id, { version: orphan.version, start: range.start, end: range.end, quote: doc.text.slice(range.start, range.end) }));
+      if (result.ok) put(result.data);
+      else setToast({ message: `Not attached: ${result.error.message}`, tone: 'error' });
+    })();
+  };
+
+  const changeStatus = async (next: DocumentProgress) => {
+    const before = status;
+    setStatus(next);
+    const result = await track(setDocumentStatusAction(doc.id, next));
+    if (!result.ok) {
+      setStatus(before);
+      return setToast({ message: `Status not saved: ${result.error.message}`, tone: 'error' });
+    }
+    // Finishing can open other annotators' layers under blind coding: reload what may be seen.
+    if (props.blindCoding && (next === 'FINISHED' || before === 'FINISHED')) router.refresh();
+  };
+
+  const cardAnnotations = popover?.kind === 'card' ? popover.ids.map((id) => annotations.get(id)).filter((a): a is AnnotationDto => !!a) : [];
+  const countIn = (layer: string) => placed.filter((a) => layerOf(a) === layer).length;
+  const consensusCount = countIn('consensus');
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0">
+        <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white px-4 py-2.5 shadow-sm ring-1 ring-stone-200">
+          <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            <legend className="sr-only">Layers</legend>
+            <span className="text-xs font-semibold uppercase tracking-wide text-stone-500">Layers</span>
+            {annotators
+              .filter((u) => u.id === me.id || props.othersVisible)
+              .map((u) => (
+                <label key={u.id} className="flex items-center gap-1.5">
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 rounded border-stone-300 accent-accent-600"
+                    checked={shownLayers.has(u.id)}
+                    onChange={(e) => setShownLayers((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(u.id);
+                      else next.delete(u.id);
+                      return next;
+                    })}
+                  />
+                  {u.id === me.id ? 'Mine' : u.name}
+                  <span className="text-xs tabular-nums text-stone-400">{countIn(u.id)}</span>
+                </label>
+              ))}
+            <label className={`flex items-center gap-1.5 ${consensusCount === 0 ? 'text-stone-400' : ''}`} title={consensusCount === 0 ? 'No consensus layer yet: a curator builds it from the annotators’ layers.' : undefined}>
+              <input
+                type="checkbox"
+                className="h-4 w-4 rounded border-stone-300 accent-accent-600"
+                disabled={consensusCount === 0}
+                checked={shownLayers.has('consensus')}
+                onChange={(e) => setShownLayers((s) => {
+                  const next = new Set(s);
+                  if (e.target.checked) next.add('consensus');
+                  else next.delete('consensus');
+                  return next;
+                })}
+              />
+              Consensus
+              <span className="text-xs tabular-nums text-stone-400">{consensusCount}</span>
+            </label>
+            {!props.othersVisible && props.blindCoding ? (
+              <span className="text-xs text-amber-700">Blind coding: other layers appear when you mark this document finished.</span>
+            ) : null}
+          </fieldset>
+          <div className="flex items-center gap-3">
+            <span className="text-xs text-stone-500" aria-live="polite" data-testid="save-state">
+              {pending > 0 ? 'Saving…' : 'All changes saved'}
+            </span>
+            {canAnnotate ? (
+              <div role="radiogroup" aria-label="Your progress on this document" className="flex rounded-lg bg-stone-100 p-0.5 text-xs">
+                {progressOptions.map((o) => (
+                  <button
+                    key={o.value}
+                    role="radio"
+                    aria-checked={status === o.value}
+                    onClick={() => void changeStatus(o.value)}
+                    className={`rounded-md px-2.5 py-1 font-medium ${status === o.value ? 'bg-white text-stone-900 shadow-sm' : 'text-stone-600 hover:text-stone-900'}`}
+                  >
+                    {o.label}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
+        </div>
+        <div className="reader" data-testid="document-reader" data-ready={editor ? 'true' : 'false'}>
+          {editor ? (
+            <EditorContent editor={editor} />
+          ) : (
+            <div role="article" aria-label="Document text">
+              {doc.blocks.map((b, i) =>
+                b.type === 'heading' ? <h2 key={i}>{doc.text.slice(b.start, b.end)}</h2> : <p key={i}>{doc.text.slice(b.start, b.end)}</p>,
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+      <aside className="no-print lg:sticky lg:top-20 lg:h-[calc(100vh-6rem)] lg:self-start" aria-label="Annotations">
+        <div className="flex h-full flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <div className="mb-3 flex items-center justify-between gap-2">
+            <div role="tablist" aria-label="Side panel" className="flex gap-1">
+              {[{ id: 'annotations', label: 'Annotations' }, ...(props.extraTabs ?? [])].map((t) => (
+                <button
+                  key={t.id}
+                  role="tab"
+                  aria-selected={tab === t.id}
+                  onClick={() => setTab(t.id)}
+                  className={`rounded-md px-2.5 py-1 text-sm font-medium ${tab === t.id ? 'bg-stone-100 text-stone-900' : 'text-stone-500 hover:text-stone-800'}`}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <button
+              onClick={() => void undo()}
+              disabled={undoStack.length === 0}
+              className="whitespace-nowrap rounded-md px-2 py-1 text-xs font-medium text-stone-600 hover:bg-stone-100 disabled:text-stone-300"
+              title="Undo (Ctrl+Z)"
+            >
+              ↶ Undo
+            </button>
+          </div>
+          {tab === 'annotations' ? (
+            <>
+              <AnnotationPanel
+                annotations={inLayers}
+                categories={categories}
+                attributes={attributes}
+                annotators={annotators.filter((u) => shownLayers.has(u.id))}
+                filters={filters}
+                onFilters={setFilters}
+                selectedId={focusId}
+                onSelect={(a) => flash(a)}
+                orphans={orphans}
+                onReattach={reattach}
+                meId={me.id}
+              />
+              {canAnnotate ? (
+                <p className="mt-3 border-t border-stone-100 pt-2 text-[11px] leading-relaxed text-stone-500">
+                  Select text (mouse, or Shift+arrows), then press a category key or Enter. Click a highlight to edit it. <kbd className="font-mono">Ctrl+Z</kbd> undoes.
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <div className="min-h-0 flex-1 overflow-y-auto" role="tabpanel">
+              {props.extraTabs?.find((t) => t.id === tab)?.content}
+            </div>
+          )}
+        </div>
+      </aside>
+
+      {popover?.kind === 'tag' ? (
+        <TagPopover
+          categories={categories}
+          anchor={popover.anchor}
+          quote={doc.text.slice(popover.start, popover.end)}
+          onClose={() => {
+            setPopover(null);
+            editor?.view.focus();
+          }}
+          onPick={(categoryId) => {
+            void createTag(popover.start, popover.end, categoryId);
+            setPopover(null);
+            if (editor) collapseAfter(editor.view, popover.end);
+          }}
+        />
+      ) : null}
+      {popover?.kind === 'card' && cardAnnotations.length > 0 ? (
+        <AnnotationCard
+          annotations={cardAnnotations}
+          anchor={popover.anchor}
+          initialId={popover.initialId}
+          meId={me.id}
+          canAnnotate={canAnnotate}
+          categories={categories}
+          attributes={attributes}
+          onSave={(id, change) => void saveFields(id, change)}
+          onDelete={(id) => void remove(id)}
+          onClose={() => {
+            setPopover(null);
+            setFocusId(undefined);
+          }}
+          onFocusChange={setFocusId}
+        />
+      ) : null}
+      {toast ? (
+        <div role="status" className={`fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 items-center gap-4 rounded-lg px-4 py-2.5 text-sm shadow-lg ${toast.tone === 'error' ? 'bg-red-700 text-white' : 'bg-stone-900 text-white'}`}>
+          <span>{toast.message}</span>
+          {toast.undo ? (
+            <button onClick={() => void undo()} className="font-semibold text-amber-300 hover:text-amber-200">
+              Undo
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { AnnotationDto } from '@/lib/data/annotations';
+import type { CodebookAttribute, CodebookCategory } from '@/lib/data/codebook';
+import type { TextBlock } from '@/lib/editor/to-tiptap';
+
+export type { AnnotationDto, CodebookAttribute, CodebookCategory, TextBlock };
+
+export type DocumentProgress = 'NOT_STARTED' | 'IN_PROGRESS' | 'FINISHED';
+
+export type WorkspaceProps = {
+  document: { id: string; text: string; blocks: TextBlock[] };
+  categories: CodebookCategory[];
+  attributes: CodebookAttribute[];
+  /** Every annotation the user may see: their own, other layers allowed to them, the consensus. */
+  annotations: AnnotationDto[];
+  me: { id: string; name: string };
+  canAnnotate: boolean;
+  /** False while blind coding hides other annotators' layers from this user. */
+  othersVisible: boolean;
+  blindCoding: boolean;
+  status: DocumentProgress;
+  /** Server-rendered panels shown as tabs beside the annotations list. */
+  extraTabs?: { id: string; label: string; content: ReactNode }[];
+};
+
+/** The editable part of an annotation, for edits and their undo. */
+export type AnnotationFields = { categoryId: string; note: string; attributes: Record<string, string> };
+
+export type UndoEntry =
+  | { kind: 'create'; id: string; label: string }
+  | { kind: 'delete'; id: string; label: string }
+  | { kind: 'update'; id: string; before: AnnotationFields; label: string };

@@ -1,0 +1,89 @@
+'use server';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listAnnotations,
+  restoreAnnotation,
+  updateAnnotation,
+  type AnnotationDto,
+} from '@/lib/data/annotations';
+import { setDocumentStatus } from '@/lib/data/document-status';
+import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
+import type { DocumentProgress } from '@/lib/generated/prisma/enums';
+import type { AnnotationLayerInput, CreateAnnotationInput, DocumentStatusInput, UpdateAnnotationInput } from '@/lib/validations/annotation';
+import { requireActor } from '@/lib/session';
+
+// No revalidatePath here: the annotation workspace keeps its own state from these results, and the
+// pages that show counts are rendered per request anyway.
+
+/** Like ActionResult, but a stale edit also carries the annotation as it now is, for the UI to show. */
+export type AnnotationActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; current?: AnnotationDto } };
+
+function toAnnotationActionError(error: unknown, context: string): AnnotationActionResult<never> {
+  if (error instanceof ConflictError) {
+    return { ok: false, error: { code: error.code, message: error.message, current: error.current as AnnotationDto } };
+  }
+  return toActionError(error, context);
+}
+
+export async function listAnnotationsAction(documentId: string, layer: AnnotationLayerInput): Promise<ActionResult<AnnotationDto[]>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await listAnnotations(actor, documentId, { layer }) };
+  } catch (error) {
+    return toActionError(error, 'listAnnotationsAction');
+  }
+}
+
+export async function createAnnotationAction(
+  documentId: string,
+  input: CreateAnnotationInput,
+): Promise<ActionResult<{ annotation: AnnotationDto; created: boolean }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await createAnnotation(actor, documentId, input) };
+  } catch (error) {
+    return toActionError(error, 'createAnnotationAction');
+  }
+}
+
+export async function updateAnnotationAction(annotationId: string, input: UpdateAnnotationInput): Promise<AnnotationActionResult<AnnotationDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await updateAnnotation(actor, annotationId, input) };
+  } catch (error) {
+    return toAnnotationActionError(error, 'updateAnnotationAction');
+  }
+}
+
+export async function deleteAnnotationAction(annotationId: string): Promise<ActionResult<{ id: string; version: number }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await deleteAnnotation(actor, annotationId) };
+  } catch (error) {
+    return toActionError(error, 'deleteAnnotationAction');
+  }
+}
+
+export async function restoreAnnotationAction(annotationId: string): Promise<ActionResult<AnnotationDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await restoreAnnotation(actor, annotationId) };
+  } catch (error) {
+    return toActionError(error, 'restoreAnnotationAction');
+  }
+}
+
+export async function setDocumentStatusAction(
+  documentId: string,
+  status: DocumentStatusInput,
+): Promise<ActionResult<{ documentId: string; status: DocumentProgress }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await setDocumentStatus(actor, documentId, status) };
+  } catch (error) {
+    return toActionError(error, 'setDocumentStatusAction');
+  }
+}

@@ -1,0 +1,89 @@
+import 'server-only';
+import { userActor, type Actor } from '@/lib/data/actor';
+import { authenticateApiToken } from '@/lib/data/tokens';
+import type { PublicUser } from '@/lib/data/users';
+import { AppError, ConflictError, isAppError, type ErrorCode } from '@/lib/errors';
+
+// The one shape of every REST route handler: who is asking, the handler (parse, call lib/data,
+// respond), and one mapping from errors to JSON responses, so every route fails the same way:
+//   { "error": { "code": "NOT_FOUND", "message": "…" } }   (409 on a stale edit adds "current")
+
+export type ApiContext<P> = {
+  request: Request;
+  url: URL;
+  params: P;
+  user: PublicUser;
+  actor: Actor;
+  /** The request body parsed as JSON; BAD_REQUEST when it is not JSON, PAYLOAD_TOO_LARGE past 1 MB. */
+  readJson: () => Promise<unknown>;
+};
+
+type RouteSegment<P> = { params: Promise<P> };
+
+export type ApiErrorBody = { error: { code: ErrorCode | 'INTERNAL'; message: string; current?: unknown } };
+
+// An annotation or a token request is a few KB; 1 MB leaves room and stops a runaway client.
+const maxBodyBytes = 1024 * 1024;
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+function errorResponse(code: ApiErrorBody['error']['code'], message: string, status: number, current?: unknown): Response {
+  const body: ApiErrorBody = { error: current === undefined ? { code, message } : { code, message, current } };
+  return json(body, status);
+}
+
+/**
+ * The user behind the request. A Bearer token is checked first and, when present, is the only
+ * credential considered: a script should never silently act through a browser session. Only
+ * without one is the session cookie read (imported lazily, since it needs Next's request context,
+ * which route handlers called directly in tests do not have).
+ */
+async function authenticate(request: Request): Promise<PublicUser | AppError> {
+  const header = request.headers.get('authorization');
+  if (header !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const user = match?.[1] ? await authenticateApiToken(match[1]) : null;
+    return user ?? new AppError('UNAUTHENTICATED', 'The API token is invalid or revoked; create a new one under Settings → API tokens.');
+  }
+  const { getCurrentUser } = await import('@/lib/session');
+  const user = await getCurrentUser();
+  return user ?? new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer plx_…).');
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBodyBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.');
+  const text = await request.text();
+  if (text.length > maxBodyBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.');
+  if (text.trim() === '') throw new AppError('BAD_REQUEST', 'The request needs a JSON body.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    throw new AppError('BAD_REQUEST', `The request body is not valid JSON${detail}.`);
+  }
+}
+
+/** Wraps a route handler with authentication, body parsing and the error mapping. */
+export function withApi<P>(handler: (ctx: ApiContext<P>) => Promise<Response>): (request: Request, segment: RouteSegment<P>) => Promise<Response> {
+  return async (request, segment) => {
+    const url = new URL(request.url);
+    try {
+      const user = await authenticate(request);
+      if (user instanceof AppError) return errorResponse(user.code, user.message, user.status);
+      const params = await segment.params;
+      return await handler({ request, url, params, user, actor: userActor(user.id), readJson: () => readBody(request) });
+    } catch (error) {
+      if (error instanceof ConflictError) return errorResponse(error.code, error.message, error.status, error.current);
+      if (isAppError(error)) return errorResponse(error.code, error.message, error.status);
+      console.error(`[parallax] ${request.method} ${url.pathname} failed`, error);
+      return errorResponse('INTERNAL', 'Something went wrong on the server; it has been logged.', 500);
+    }
+  };
+}

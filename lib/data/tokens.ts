@@ -1,0 +1,117 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { emailSchema } from '@/lib/validations/auth';
+import { parseOrThrow } from '@/lib/validations/parse';
+import { createApiTokenSchema, type CreateApiTokenInput } from '@/lib/validations/token';
+import { requireUserId } from './access';
+import { userActor, type Actor } from './actor';
+import type { PublicUser } from './users';
+
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  /** The 8 characters after "plx_": enough to tell tokens apart, useless for signing in. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+// "plx_" marks the string as a Parallax token (secret scanners and people recognise it); 32 random
+// bytes make it unguessable, so a fast unsalted SHA-256 is enough to store it: there is no
+// dictionary to attack, unlike a password.
+const tokenPrefix = 'plx_';
+const tokenPattern = /^plx_[A-Za-z0-9_-]{43}$/;
+// lastUsedAt is for the user's information; writing it on every request would put a write on
+// every API read.
+const lastUsedResolutionMs = 60_000;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+function toSummary(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Creates a token for the actor. The token itself is returned this once and never stored. */
+export async function createApiToken(
+  actor: Actor,
+  input: CreateApiTokenInput,
+): Promise<{ id: string; name: string; prefix: string; token: string }> {
+  const userId = requireUserId(actor);
+  const { name } = parseOrThrow(createApiTokenSchema, input);
+  const token = tokenPrefix + randomBytes(32).toString('base64url');
+  const prefix = token.slice(tokenPrefix.length, tokenPrefix.length + 8);
+  const row = await getDb().apiToken.create({
+    data: { userId, name, prefix, tokenHash: hashToken(token) },
+    select: { id: true, name: true, prefix: true },
+  });
+  return { ...row, token };
+}
+
+/** The CLI's path: the operator (system actor) creates a token for a named account. */
+export async function createApiTokenForEmail(
+  actor: Actor,
+  email: string,
+  name = 'CLI',
+): Promise<{ id: string; name: string; prefix: string; token: string; email: string }> {
+  if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'Only the operator (the CLI) can create tokens for another account.');
+  const address = parseOrThrow(emailSchema, email);
+  const user = await getDb().user.findUnique({ where: { email: address }, select: { id: true, email: true } });
+  if (!user) throw new AppError('NOT_FOUND', `No account for ${address}; create it first with \`users add\`.`);
+  return { ...(await createApiToken(userActor(user.id), { name })), email: user.email };
+}
+
+/** The actor's tokens, newest first, revoked ones included (marked) so the list explains itself. */
+export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
+  const userId = requireUserId(actor);
+  const rows = await getDb().apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, select: summarySelect });
+  return rows.map(toSummary);
+}
+
+/** Revokes one of the actor's own tokens; someone else's token is NOT_FOUND. Revoking twice is harmless. */
+export async function revokeApiToken(actor: Actor, tokenId: string): Promise<ApiTokenSummary> {
+  const userId = requireUserId(actor);
+  const notFound = new AppError('NOT_FOUND', 'No such API token of yours.');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tokenId)) throw notFound;
+  const db = getDb();
+  await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const row = await db.apiToken.findFirst({ where: { id: tokenId, userId }, select: summarySelect });
+  if (!row) throw notFound;
+  return toSummary(row);
+}
+
+/**
+ * The user a bearer token belongs to, or null for an unknown, malformed or revoked token. The
+ * lookup is by hash, so there is no secret comparison whose timing could leak anything.
+ */
+export async function authenticateApiToken(token: string): Promise<PublicUser | null> {
+  if (!tokenPattern.test(token)) return null;
+  const db = getDb();
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  const staleBefore = new Date(Date.now() - lastUsedResolutionMs);
+  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    // Conditional, so concurrent requests with one token write at most once per minute.
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: new Date() },
+    });
+  }
+  return row.user;
+}
