@@ -1,18 +1,19 @@
-import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
-import { authConfig } from '@/lib/auth.config';
+import { NextResponse, type NextRequest } from 'next/server';
 
-// A first gate only: it sends visitors without a session cookie to sign-in. Authorisation is
-// decided again in every page and data function (lib/session, lib/data), never here alone.
-const { auth } = NextAuth(authConfig);
+// A first gate only: visitors without a session cookie go to sign-in (or get a JSON 401 from the
+// API). Whether the cookie is valid is decided in every page, route and data function (lib/session,
+// lib/api), never here. The proxy deliberately does not decode or refresh the session: a refreshed
+// cookie set here could race the sign-out action's deletion of it and keep a user signed in.
 const publicPaths = ['/login', '/signup', '/api/auth'];
+const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token'];
 
-export default auth((request) => {
+export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   // API clients may authenticate with a personal token instead of a cookie; the route checks it.
   if (pathname.startsWith('/api/') && request.headers.get('authorization')?.startsWith('Bearer ')) return NextResponse.next();
-  if (!request.auth) {
+  const hasSession = sessionCookies.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
+  if (!hasSession) {
     if (pathname.startsWith('/api/')) {
       return NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in or send an API token.' } }, { status: 401 });
     }
@@ -21,8 +22,8 @@ export default auth((request) => {
     return NextResponse.redirect(url);
   }
   return NextResponse.next();
-});
+}
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|woff2)$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|svg|ico|woff2)$).*)'],
 };

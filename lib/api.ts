@@ -42,7 +42,9 @@ function errorResponse(code: ApiErrorBody['error']['code'], message: string, sta
  * The user behind the request. A Bearer token is checked first and, when present, is the only
  * credential considered: a script should never silently act through a browser session. Only
  * without one is the session cookie read (imported lazily, since it needs Next's request context,
- * which route handlers called directly in tests do not have).
+ * which route handlers called directly in tests do not have). Cookie-authenticated writes are safe
+ * from cross-site forgery because Auth.js's session cookie is SameSite=Lax and JSON bodies need a
+ * CORS preflight that this app never grants.
  */
 async function authenticate(request: Request): Promise<PublicUser | AppError> {
   const header = request.headers.get('authorization');

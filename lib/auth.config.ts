@@ -5,7 +5,7 @@ import type { NextAuthConfig } from 'next-auth';
 export const authConfig = {
   // JWT sessions need no session table and no database round trip to check a cookie; lib/session
   // still loads the user from the database on every request so deleted accounts lose access.
-  session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 14 },
+  session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 30 },
   pages: { signIn: '/login' },
   trustHost: true,
   providers: [],

@@ -123,7 +123,7 @@ export async function seedDemo(): Promise<SeedReport> {
     }
     report.annotationsCreated = await seedDemoAnnotations(tx, project.id);
     return report;
-  });
+  }, { timeout: 60_000 });
 }
 
 /** Demo progress: ana has finished every article, ben the first three, cyd none (blind coding shows). */

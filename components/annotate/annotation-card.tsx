@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { floatingPosition } from './tag-popover';
-import type { AnnotationDto, AnnotationFields, CodebookAttribute, CodebookCategory } from './types';
+import type { ViewAnnotation, AnnotationFields, CodebookAttribute, CodebookCategory } from './types';
 
 const selectClass =
   'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-accent-500 focus:outline-none';
 
-function layerLabel(a: AnnotationDto, meId: string): string {
+function layerLabel(a: ViewAnnotation, meId: string): string {
   if (a.layer === 'CONSENSUS') return 'Consensus';
   return a.annotatorId === meId ? 'Mine' : a.annotatorName;
 }
@@ -28,7 +28,7 @@ export function AnnotationCard({
   onClose,
   onFocusChange,
 }: {
-  annotations: AnnotationDto[];
+  annotations: ViewAnnotation[];
   anchor: DOMRect;
   meId: string;
   canAnnotate: boolean;
@@ -85,7 +85,7 @@ export function AnnotationCard({
               {selected.orphaned ? ' · needs re-anchoring' : ''}
             </p>
           </div>
-          <button onClick={onClose} aria-label="Close" className="rounded p-1 text-stone-400 hover:bg-stone-100 hover:text-stone-700">
+          <button onClick={onClose} aria-label="Close" className="rounded p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-700">
             ✕
           </button>
         </div>

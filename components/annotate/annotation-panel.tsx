@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { VirtualList } from './virtual-list';
-import type { AnnotationDto, CodebookAttribute, CodebookCategory } from './types';
+import type { ViewAnnotation, CodebookAttribute, CodebookCategory } from './types';
 
 export type PanelFilters = { categoryId: string; annotatorId: string; attribute: string /* "key=value" or "" */ };
 
@@ -9,7 +9,7 @@ const selectClass =
   'block w-full rounded-md border-0 bg-white px-2 py-1.5 text-xs ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-accent-500 focus:outline-none';
 
 /** Does an annotation pass the panel's filters? Shared with the text, which dims what is filtered out. */
-export function matchesFilters(a: AnnotationDto, f: PanelFilters, categoryIds?: Set<string>): boolean {
+export function matchesFilters(a: ViewAnnotation, f: PanelFilters, categoryIds?: Set<string>): boolean {
   if (f.categoryId && !(categoryIds ? categoryIds.has(a.categoryId) : a.categoryId === f.categoryId)) return false;
   if (f.annotatorId && (f.annotatorId === 'consensus' ? a.layer !== 'CONSENSUS' : a.annotatorId !== f.annotatorId || a.layer !== 'ANNOTATOR')) return false;
   if (f.attribute) {
@@ -36,16 +36,16 @@ export function AnnotationPanel({
   onReattach,
   meId,
 }: {
-  annotations: AnnotationDto[];
+  annotations: ViewAnnotation[];
   categories: CodebookCategory[];
   attributes: CodebookAttribute[];
   annotators: { id: string; name: string }[];
   filters: PanelFilters;
   onFilters: (f: PanelFilters) => void;
   selectedId?: string;
-  onSelect: (a: AnnotationDto) => void;
-  orphans: AnnotationDto[];
-  onReattach: (a: AnnotationDto) => void;
+  onSelect: (a: ViewAnnotation) => void;
+  orphans: ViewAnnotation[];
+  onReattach: (a: ViewAnnotation) => void;
   meId: string;
 }) {
   const counts = useMemo(() => {
@@ -59,7 +59,7 @@ export function AnnotationPanel({
   return (
     <div className="flex h-full flex-col gap-3">
       <div>
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">By category</h3>
+        <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">By category</h2>
         <ul className="space-y-1" aria-label="Annotation counts by category">
           {categories.map((c) => {
             const n = counts.get(c.id) ?? 0;
@@ -125,7 +125,9 @@ export function AnnotationPanel({
         </div>
       ) : null}
       <p className="text-xs text-stone-500" aria-live="polite">
-        {shown.length === annotations.length ? `${annotations.length} annotations` : `${shown.length} of ${annotations.length} annotations`}
+        {shown.length === annotations.length
+          ? `${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}`
+          : `${shown.length} of ${annotations.length} annotations`}
       </p>
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-4 text-center text-xs text-stone-500">

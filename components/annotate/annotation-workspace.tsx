@@ -12,7 +12,7 @@ import {
   setDocumentStatusAction,
   updateAnnotationAction,
 } from '@/lib/actions/annotations';
-import { splitRangeByBlocks, toCanonicalRange, toEditorPosition } from '@/lib/anchoring';
+import { splitRangeByBlocks, toCanonicalOffset, toCanonicalRange, toEditorPosition } from '@/lib/anchoring';
 import { createHighlightExtension, setHighlights, type HighlightCallbacks, type SegmentDecoration } from '@/lib/editor/highlight-plugin';
 import { segmentStyle, type HighlightLook } from '@/lib/editor/highlight-style';
 import { computeSegments } from '@/lib/editor/segments';
@@ -20,7 +20,8 @@ import { toTiptapDoc } from '@/lib/editor/to-tiptap';
 import { AnnotationCard } from './annotation-card';
 import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation-panel';
 import { TagPopover } from './tag-popover';
-import type { AnnotationDto, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
+import { decodeAnnotations } from '@/lib/annotations/compact';
+import type { ViewAnnotation, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
 
 type Popover =
   | { kind: 'tag'; start: number; end: number; anchor: DOMRect }
@@ -57,7 +58,7 @@ function snapToWords(text: string, start: number, end: number): { start: number;
   return { start, end };
 }
 
-function fieldsOf(a: AnnotationDto): AnnotationFields {
+function fieldsOf(a: ViewAnnotation): AnnotationFields {
   return { categoryId: a.categoryId, note: a.note, attributes: a.attributes };
 }
 
@@ -75,13 +76,20 @@ const progressOptions: { value: DocumentProgress; label: string }[] = [
 export function AnnotationWorkspace(props: WorkspaceProps) {
   const { document: doc, categories, attributes, me, canAnnotate } = props;
   const router = useRouter();
-  const [annotations, setAnnotations] = useState(() => new Map(props.annotations.map((a) => [a.id, a])));
+  const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
+  const [annotations, setAnnotations] = useState(
+    () => new Map(decodeAnnotations(props.annotations, doc.text, categoryById).map((a) => [a.id, a])),
+  );
+  // Layers to offer: the user's own, and every annotator with annotations in their own layer.
   const annotators = useMemo(() => {
     const m = new Map<string, string>([[me.id, me.name]]);
-    for (const a of props.annotations) if (a.layer === 'ANNOTATOR') m.set(a.annotatorId, a.annotatorName);
+    for (const a of annotations.values()) if (a.layer === 'ANNOTATOR' && !m.has(a.annotatorId)) m.set(a.annotatorId, a.annotatorName);
     return [...m].map(([id, name]) => ({ id, name }));
-  }, [props.annotations, me]);
-  const [shownLayers, setShownLayers] = useState<Set<string>>(() => new Set([me.id]));
+    // Computed once: new annotations are the user's own, already listed.
+  }, []);
+  const [shownLayers, setShownLayers] = useState<Set<string>>(() =>
+    props.initialLayers === 'all' ? new Set([...annotators.map((u) => u.id), 'consensus']) : new Set([me.id]),
+  );
   const [filters, setFilters] = useState<PanelFilters>({ categoryId: '', annotatorId: '', attribute: '' });
   const [popover, setPopover] = useState<Popover>(null);
   const [focusId, setFocusId] = useState<string>();
@@ -90,9 +98,8 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const [pending, setPending] = useState(0);
   const [status, setStatus] = useState<DocumentProgress>(props.status);
   const [tab, setTab] = useState('annotations');
-  const categoryById = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
 
-  const layerOf = useCallback((a: AnnotationDto) => (a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId), []);
+  const layerOf = useCallback((a: ViewAnnotation) => (a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId), []);
   const all = useMemo(() => [...annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end), [annotations]);
   const placed = useMemo(() => all.filter((a) => !a.orphaned), [all]);
   const orphans = useMemo(() => all.filter((a) => a.orphaned), [all]);
@@ -108,13 +115,14 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       setPending((n) => n - 1);
     }
   }, []);
-  const put = (a: AnnotationDto) => setAnnotations((m) => new Map(m).set(a.id, a));
+  const put = (a: ViewAnnotation) => setAnnotations((m) => new Map(m).set(a.id, a));
   const drop = (id: string) =>
     setAnnotations((m) => {
       const next = new Map(m);
       next.delete(id);
       return next;
     });
+  const pendingTagMark = useRef<string>(undefined);
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
 
@@ -124,15 +132,19 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       if (!category || end <= start) return;
       const quote = doc.text.slice(start, end);
       const id = newId();
-      const now = new Date().toISOString();
+      pendingTagMark.current = id;
+      performance.mark('parallax:tag-start', { detail: { id } });
       put({
-        id, documentId: doc.id, start, end, quote, prefix: '', suffix: '', categoryId, categoryName: category.name,
-        categoryPath: category.path, color: category.color, annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR',
-        note: '', attributes: {}, version: 1, orphaned: false, createdAt: now, updatedAt: now,
+        id, start, end, quote, categoryId, categoryName: category.name, categoryPath: category.path, color: category.color,
+        annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR', note: '', attributes: {}, version: 1, orphaned: false,
       });
       setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
       const result = await track(createAnnotationAction(doc.id, { id, start, end, quote, categoryId }));
-      if (result.ok) put(result.data.annotation);
+      if (result.ok) {
+        put(result.data.annotation);
+        // The server marks a document in progress on the first annotation; show the same.
+        setStatus((s) => (s === 'NOT_STARTED' ? 'IN_PROGRESS' : s));
+      }
       else {
         drop(id);
         setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
@@ -293,22 +305,80 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   });
 
   // Draw highlights: segments of the visible annotations, mapped to editor positions.
-  const segments = useMemo<SegmentDecoration[]>(() => {
+  // Segments of the whole document, with their looks, in canonical offsets.
+  const styledSegments = useMemo(() => {
     const byId = new Map(drawn.map((a) => [a.id, a]));
-    const out: SegmentDecoration[] = [];
-    for (const seg of computeSegments(drawn)) {
+    return computeSegments(drawn).map((seg) => {
       const looks: HighlightLook[] = seg.ids.map((id) => {
         const a = byId.get(id)!;
         return { color: a.color, kind: a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId === me.id ? 'mine' : 'other' };
       });
-      const { style, className } = segmentStyle(looks, focusId !== undefined && seg.ids.includes(focusId));
-      for (const piece of splitRangeByBlocks(doc.blocks, seg)) out.push({ from: piece.from, to: piece.to, ids: seg.ids, style, className });
+      return { ...seg, ...segmentStyle(looks, focusId !== undefined && seg.ids.includes(focusId)) };
+    });
+  }, [drawn, focusId, me.id]);
+
+  // Only the part of the text near the viewport carries decorations (as Recogito draws only what is
+  // in view): a long document with thousands of highlights then renders and updates in time
+  // proportional to a screenful. The window follows scrolling, and covers everything for printing.
+  const [textWindow, setTextWindow] = useState({ start: 0, end: 12_000 });
+  const windowMargin = 8_000;
+  useEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const view = editor.view;
+      const rect = view.dom.getBoundingClientRect();
+      const x = rect.left + 8;
+      const top = view.posAtCoords({ left: x, top: Math.max(rect.top, 0) + 2 })?.pos ?? 0;
+      const bottom = view.posAtCoords({ left: x, top: Math.min(rect.bottom, window.innerHeight) - 2 })?.pos ?? view.state.doc.content.size;
+      const start = toCanonicalOffset(doc.blocks, top, 'start');
+      const end = toCanonicalOffset(doc.blocks, bottom, 'end');
+      setTextWindow((w) =>
+        // Hysteresis: move the window only when the viewport nears its edge, not on every frame.
+        start - w.start < windowMargin / 4 && w.start > 0 || w.end - end < windowMargin / 4 && w.end < doc.text.length
+          ? { start: Math.max(0, start - windowMargin), end: end + windowMargin }
+          : w,
+      );
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    const onPrint = () => setTextWindow({ start: 0, end: doc.text.length });
+    measure();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    window.addEventListener('beforeprint', onPrint);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      window.removeEventListener('beforeprint', onPrint);
+    };
+  }, [editor, doc.blocks, doc.text.length]);
+
+  const segments = useMemo<SegmentDecoration[]>(() => {
+    const out: SegmentDecoration[] = [];
+    for (const seg of styledSegments) {
+      if (seg.end <= textWindow.start) continue;
+      if (seg.start >= textWindow.end) break;
+      for (const piece of splitRangeByBlocks(doc.blocks, seg)) out.push({ from: piece.from, to: piece.to, ids: seg.ids, style: seg.style, className: seg.className });
     }
     return out;
-  }, [drawn, doc.blocks, focusId, me.id]);
+  }, [styledSegments, textWindow, doc.blocks]);
+  const [drawnCount, setDrawnCount] = useState(-1);
   useEffect(() => {
-    if (editor && !editor.isDestroyed) setHighlights(editor.view, segments);
-  }, [editor, segments]);
+    if (!editor || editor.isDestroyed) return;
+    setHighlights(editor.view, segments);
+    setDrawnCount(drawn.length);
+    // Marks for `npm run bench`: when the text first became interactive, and when a new tag showed.
+    if (performance.getEntriesByName('parallax:ready').length === 0) performance.mark('parallax:ready', { detail: { annotations: drawn.length } });
+    const pendingTag = pendingTagMark.current;
+    if (pendingTag && drawn.some((a) => a.id === pendingTag)) {
+      pendingTagMark.current = undefined;
+      performance.mark('parallax:tag-drawn', { detail: { id: pendingTag } });
+    }
+  }, [editor, segments, drawn]);
 
   // Ctrl/Cmd+Z anywhere outside a text field undoes the last annotation change.
   useEffect(() => {
@@ -330,21 +400,29 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     return () => clearTimeout(t);
   }, [toast]);
 
-  const flash = (a: AnnotationDto) => {
+  const flash = (a: ViewAnnotation) => {
     setFocusId(a.id);
     if (!shownLayers.has(layerOf(a))) setShownLayers((s) => new Set(s).add(layerOf(a)));
-    requestAnimationFrame(() => {
-      const els = [...(editor?.view.dom.querySelectorAll<HTMLElement>('[data-ids]') ?? [])].filter((el) => el.dataset.ids?.split(' ').includes(a.id));
-      els[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      for (const el of els) {
-        el.classList.remove('ann-flash');
-        void el.offsetWidth;
-        el.classList.add('ann-flash');
-      }
-    });
+    // Bring the passage into the decorated window first, then scroll to it once it is drawn.
+    setTextWindow((w) => (a.start >= w.start && a.end <= w.end ? w : { start: Math.max(0, a.start - windowMargin), end: a.end + windowMargin }));
+    const view = editor?.view;
+    if (!view) return;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const els = [...view.dom.querySelectorAll<HTMLElement>('[data-ids]')].filter((el) => el.dataset.ids?.split(' ').includes(a.id));
+        const first = els[0];
+        if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        else view.domAtPos(toEditorPosition(doc.blocks, a.start)).node.parentElement?.scrollIntoView({ block: 'center' });
+        for (const el of els) {
+          el.classList.remove('ann-flash');
+          void el.offsetWidth;
+          el.classList.add('ann-flash');
+        }
+      }),
+    );
   };
 
-  const reattach = (orphan: AnnotationDto) => {
+  const reattach = (orphan: ViewAnnotation) => {
     const range = editor ? selectionRange(editor.view) : null;
     if (!range) return setToast({ message: 'Select the passage in the text first, then press “Attach to selection”.', tone: 'info' });
     void (async () => {
@@ -366,7 +444,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     if (props.blindCoding && (next === 'FINISHED' || before === 'FINISHED')) router.refresh();
   };
 
-  const cardAnnotations = popover?.kind === 'card' ? popover.ids.map((id) => annotations.get(id)).filter((a): a is AnnotationDto => !!a) : [];
+  const cardAnnotations = popover?.kind === 'card' ? popover.ids.map((id) => annotations.get(id)).filter((a): a is ViewAnnotation => !!a) : [];
   const countIn = (layer: string) => placed.filter((a) => layerOf(a) === layer).length;
   const consensusCount = countIn('consensus');
 
@@ -393,10 +471,10 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
                     })}
                   />
                   {u.id === me.id ? 'Mine' : u.name}
-                  <span className="text-xs tabular-nums text-stone-400">{countIn(u.id)}</span>
+                  <span className="text-xs tabular-nums text-stone-500">{countIn(u.id)}</span>
                 </label>
               ))}
-            <label className={`flex items-center gap-1.5 ${consensusCount === 0 ? 'text-stone-400' : ''}`} title={consensusCount === 0 ? 'No consensus layer yet: a curator builds it from the annotators’ layers.' : undefined}>
+            <label className={`flex items-center gap-1.5 ${consensusCount === 0 ? 'text-stone-500' : ''}`} title={consensusCount === 0 ? 'No consensus layer yet: a curator builds it from the annotators’ layers.' : undefined}>
               <input
                 type="checkbox"
                 className="h-4 w-4 rounded border-stone-300 accent-accent-600"
@@ -410,7 +488,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
                 })}
               />
               Consensus
-              <span className="text-xs tabular-nums text-stone-400">{consensusCount}</span>
+              <span className="text-xs tabular-nums text-stone-500">{consensusCount}</span>
             </label>
             {!props.othersVisible && props.blindCoding ? (
               <span className="text-xs text-amber-700">Blind coding: other layers appear when you mark this document finished.</span>
@@ -437,7 +515,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
             ) : null}
           </div>
         </div>
-        <div className="reader" data-testid="document-reader" data-ready={editor ? 'true' : 'false'}>
+        <div className="reader" data-testid="document-reader" data-ready={editor ? 'true' : 'false'} data-highlighted={drawnCount}>
           {editor ? (
             <EditorContent editor={editor} />
           ) : (

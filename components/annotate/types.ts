@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { AnnotationDto } from '@/lib/data/annotations';
+import type { CompactAnnotations, ViewAnnotation } from '@/lib/annotations/compact';
 import type { CodebookAttribute, CodebookCategory } from '@/lib/data/codebook';
 import type { TextBlock } from '@/lib/editor/to-tiptap';
 
-export type { AnnotationDto, CodebookAttribute, CodebookCategory, TextBlock };
+export type { CompactAnnotations, ViewAnnotation, CodebookAttribute, CodebookCategory, TextBlock };
 
 export type DocumentProgress = 'NOT_STARTED' | 'IN_PROGRESS' | 'FINISHED';
 
@@ -11,14 +11,16 @@ export type WorkspaceProps = {
   document: { id: string; text: string; blocks: TextBlock[] };
   categories: CodebookCategory[];
   attributes: CodebookAttribute[];
-  /** Every annotation the user may see: their own, other layers allowed to them, the consensus. */
-  annotations: AnnotationDto[];
+  /** Every annotation the user may see — their own, other layers allowed to them, the consensus — compact. */
+  annotations: CompactAnnotations;
   me: { id: string; name: string };
   canAnnotate: boolean;
   /** False while blind coding hides other annotators' layers from this user. */
   othersVisible: boolean;
   blindCoding: boolean;
   status: DocumentProgress;
+  /** 'all' shows every visible layer from the start (the page's ?layers=all), else only the user's own. */
+  initialLayers?: 'mine' | 'all';
   /** Server-rendered panels shown as tabs beside the annotations list. */
   extraTabs?: { id: string; label: string; content: ReactNode }[];
 };

@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, inputClass } from '@/components/ui/field';
 import { InlineSpinner } from '@/components/ui/inline-spinner';
+import { dangerLinkClass } from './styles';
 
 /** Machine names from labels: "Afghan Taliban" → "afghan-taliban" (what the server requires). */
 function slugify(label: string): string {
@@ -161,9 +162,9 @@ function AttributeForm({
       <FormError message={error} />
       <div className="flex items-center gap-2 border-t border-stone-100 pt-3">
         {onDelete ? (
-          <Button type="button" variant="ghost" className="px-2.5 text-red-700 hover:bg-red-50" onClick={onDelete} disabled={pending}>
+          <button type="button" className={dangerLinkClass} onClick={onDelete} disabled={pending}>
             Delete…
-          </Button>
+          </button>
         ) : null}
         <div className="ml-auto flex gap-2">
           <Button type="button" variant="ghost" onClick={onCancel} disabled={pending}>
@@ -202,10 +203,13 @@ export function AttributesEditor({ projectSlug, attributes }: { projectSlug: str
   return (
     <section aria-labelledby="attributes-heading" className="space-y-4">
       <div className="flex items-end justify-between gap-3">
-        <h2 id="attributes-heading" className="text-lg font-semibold text-stone-900">
-          Attributes <span className="ml-1 text-sm font-normal text-stone-500">{attributes.length}</span>
-        </h2>
-        <Button variant="secondary" onClick={() => { setEditingId(null); setAdding(true); }} disabled={adding}>
+        <div>
+          <h2 id="attributes-heading" className="text-lg font-semibold text-stone-900">
+            Attributes <span className="ml-1 text-sm font-normal text-stone-500">{attributes.length}</span>
+          </h2>
+          <p className="mt-0.5 text-xs text-stone-500">Values besides the category.</p>
+        </div>
+        <Button variant="secondary" className="shrink-0 whitespace-nowrap" onClick={() => { setEditingId(null); setAdding(true); }} disabled={adding}>
           Add attribute
         </Button>
       </div>
@@ -264,7 +268,7 @@ export function AttributesEditor({ projectSlug, attributes }: { projectSlug: str
                 {a.options.map((o) => (
                   <li key={o.id} title={`${o.value} · used by ${o.usage}`} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
                     {o.label}
-                    {o.usage > 0 ? <span className="ml-1 tabular-nums text-stone-400">{o.usage}</span> : null}
+                    {o.usage > 0 ? <span className="ml-1 tabular-nums text-stone-500">{o.usage}</span> : null}
                   </li>
                 ))}
               </ul>

@@ -33,6 +33,15 @@ function fieldOf(message: string): FieldName {
   return 'form';
 }
 
+/** An error line that takes no room while empty; the caller reserves the room. */
+function ErrorLine({ id, message }: { id: string; message: string | null | undefined }) {
+  return (
+    <p id={id} role="alert" className="text-xs text-red-700 empty:hidden">
+      {message ?? ''}
+    </p>
+  );
+}
+
 function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
   // Always rendered (empty when fine) so that an error appearing does not shift the form.
   return (
@@ -101,8 +110,8 @@ export function CategoryForm({
       className="space-y-4"
       noValidate
     >
-      <fieldset disabled={pending} className="space-y-4">
-        <div className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,1fr)_7rem]">
+      <fieldset disabled={pending} className="space-y-3">
+        <div className="grid gap-x-4 gap-y-1 sm:grid-cols-[minmax(0,1fr)_7rem]">
           <div>
             <label htmlFor={`${id}-name`} className="mb-1.5 block text-sm font-medium text-stone-700">
               Name
@@ -117,7 +126,6 @@ export function CategoryForm({
               aria-describedby={`${id}-name-error`}
               className={inputClass}
             />
-            <FieldError id={`${id}-name-error`} message={errorFor('name')} />
           </div>
           <div>
             <label htmlFor={`${id}-shortcut`} className="mb-1.5 block text-sm font-medium text-stone-700">
@@ -139,8 +147,10 @@ export function CategoryForm({
               One digit or letter. u, n and x are kept for undo, note and delete.
             </p>
           </div>
-          <div className="sm:col-span-2 -mt-2">
-            <FieldError id={`${id}-shortcut-error`} message={shortcutError ?? errorFor('shortcut')} />
+          {/* One line reserved for both fields' messages: the shortcut's are too long for its column. */}
+          <div className="min-h-5 sm:col-span-2">
+            <ErrorLine id={`${id}-name-error`} message={errorFor('name')} />
+            <ErrorLine id={`${id}-shortcut-error`} message={shortcutError ?? errorFor('shortcut')} />
           </div>
         </div>
 

@@ -13,6 +13,7 @@ import { EmptyState } from '@/components/ui/states';
 import { AttributesEditor } from './attributes-editor';
 import { CategoryForm, type CategoryDraft } from './category-form';
 import { DeleteDialog, MergeDialog } from './category-dialogs';
+import { dangerLinkClass } from './styles';
 
 type Reorder = { parentId: string | null; orderedIds: string[] };
 
@@ -181,14 +182,16 @@ export function CodebookEditor({
               reorder it among its siblings.
             </p>
           </div>
-          <Button onClick={() => startAdding(null)} disabled={adding?.parentId === null}>
-            Add category
-          </Button>
+          <div className="flex min-w-0 items-center gap-3">
+            {/* Beside the button rather than above the list, so a message never pushes the rows down. */}
+            <p role="status" aria-live="polite" className="max-w-xs truncate text-sm text-emerald-700" title={notice}>
+              {notice}
+            </p>
+            <Button onClick={() => startAdding(null)} disabled={adding?.parentId === null} className="shrink-0">
+              Add category
+            </Button>
+          </div>
         </div>
-
-        <p role="status" aria-live="polite" className={cn('text-sm text-emerald-700', notice ? 'min-h-5' : 'sr-only')}>
-          {notice}
-        </p>
 
         {adding?.parentId === null ? addForm : null}
 
@@ -233,7 +236,7 @@ export function CodebookEditor({
                       {c.usage} {c.usage === 1 ? 'annotation' : 'annotations'}
                     </span>
                     <div className="flex shrink-0 items-center gap-0.5">
-                      <span className="flex w-5 justify-center text-stone-400">{busy ? <InlineSpinner /> : null}</span>
+                      <span className="flex w-5 justify-center text-stone-500">{busy ? <InlineSpinner /> : null}</span>
                       <button
                         type="button"
                         onClick={() => move(c, -1)}
@@ -295,9 +298,9 @@ export function CodebookEditor({
                             <Button type="button" variant="secondary" onClick={() => setMergeId(c.id)}>
                               Merge…
                             </Button>
-                            <Button type="button" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => setDeleteId(c.id)}>
+                            <button type="button" className={dangerLinkClass} onClick={() => setDeleteId(c.id)}>
                               Delete…
-                            </Button>
+                            </button>
                           </>
                         }
                       />

@@ -25,7 +25,7 @@ export function ColorPicker({ value, onChange, disabled }: { value: string; onCh
                   checked={checked}
                   onChange={() => onChange(c.hex)}
                   aria-label={c.name}
-                  className="peer sr-only"
+                  className="peer absolute inset-0 m-0 h-full w-full cursor-pointer appearance-none opacity-0"
                 />
                 <span
                   aria-hidden

@@ -80,7 +80,7 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
           />
           <p className="mt-1 text-xs text-stone-500">.txt, .md or .html, up to 2 MB each. Page furniture (author boxes, comment forms, post lists) is removed.</p>
         </div>
-        <div className="relative text-center text-xs uppercase tracking-wide text-stone-400">
+        <div className="relative text-center text-xs uppercase tracking-wide text-stone-500">
           <span className="bg-white px-2">or paste</span>
         </div>
         <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">

@@ -11,7 +11,7 @@ const formatDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso
 
 /** The new token, shown once: only its hash is stored, so it cannot be displayed again later. */
 function NewToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'failed'>();
   return (
     <div role="status" className="space-y-3 rounded-lg bg-emerald-50 p-4 ring-1 ring-inset ring-emerald-200">
       <p className="text-sm font-medium text-emerald-900">Token “{name}” created. Copy it now: you will not see it again.</p>
@@ -23,16 +23,22 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
           type="button"
           variant="secondary"
           onClick={async () => {
-            await navigator.clipboard.writeText(token);
-            setCopied(true);
+            // The clipboard API exists only in secure contexts (https or localhost).
+            try {
+              await navigator.clipboard.writeText(token);
+              setCopied('yes');
+            } catch {
+              setCopied('failed');
+            }
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied === 'yes' ? 'Copied' : 'Copy'}
         </Button>
         <Button type="button" variant="ghost" onClick={onDone}>
           Done
         </Button>
       </div>
+      {copied === 'failed' ? <p className="text-xs text-emerald-900">This browser did not allow copying; select the token and copy it by hand.</p> : null}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function SkeletonRows({ rows = 5 }: { rows?: number }) {
 }
 
 export function Unknown() {
-  return <span className="text-stone-400 italic">unknown</span>;
+  return <span className="text-stone-500 italic">unknown</span>;
 }
 
 export function Badge({ children, tone = 'stone' }: { children: ReactNode; tone?: 'stone' | 'accent' | 'green' | 'amber' }) {

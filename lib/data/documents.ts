@@ -4,10 +4,12 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
-import { canEditDocuments, canImportDocuments } from '@/lib/permissions';
+import { canEditDocuments, canImportDocuments, canSeeAllLayers } from '@/lib/permissions';
 import { CorpusError, importFile, importPastedText, toCanonical, type CleanDocument } from '@/lib/corpus';
+import { reanchor } from '@/lib/anchoring';
 import {
   documentMetadataSchema,
+  importedDocumentSchema,
   importDocumentsSchema,
   pasteSchema,
   type DocumentMetadataInput,
@@ -30,6 +32,8 @@ export type DocumentSummary = {
   length: number;
   annotationCount: number;
   myStatus: DocumentProgress;
+  /** Every annotator's progress, for owners and curators (who coordinate the work); else empty. */
+  progress: { userId: string; name: string; status: DocumentProgress }[];
 };
 
 export type DocumentDetail = {
@@ -64,7 +68,8 @@ export function sha256Hex(text: string): string {
 export async function listDocuments(actor: Actor, projectSlug: string): Promise<DocumentSummary[]> {
   const access = await requireProjectAccess(actor, { slug: projectSlug });
   const db = getDb();
-  const [docs, counts, statuses] = await Promise.all([
+  const seesTeam = actor.kind === 'system' || canSeeAllLayers(access.role);
+  const [docs, counts, statuses, annotators, teamStatuses] = await Promise.all([
     db.document.findMany({
       where: { projectId: access.project.id },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
@@ -74,14 +79,20 @@ export async function listDocuments(actor: Actor, projectSlug: string): Promise<
     actor.kind === 'user'
       ? db.documentStatus.findMany({ where: { projectId: access.project.id, userId: actor.userId }, select: { documentId: true, status: true } })
       : Promise.resolve([]),
+    seesTeam
+      ? db.membership.findMany({ where: { projectId: access.project.id, role: 'ANNOTATOR' }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } })
+      : Promise.resolve([]),
+    seesTeam ? db.documentStatus.findMany({ where: { projectId: access.project.id }, select: { documentId: true, userId: true, status: true } }) : Promise.resolve([]),
   ]);
   const countBy = new Map(counts.map((c) => [c.documentId, c._count._all]));
   const statusBy = new Map(statuses.map((s) => [s.documentId, s.status]));
+  const teamBy = new Map(teamStatuses.map((s) => [`${s.documentId}:${s.userId}`, s.status]));
   return docs.map((d) => ({
     ...d,
     publishedOn: toIsoDate(d.publishedOn),
     annotationCount: countBy.get(d.id) ?? 0,
     myStatus: statusBy.get(d.id) ?? 'NOT_STARTED',
+    progress: annotators.map(({ user }) => ({ userId: user.id, name: user.name, status: teamBy.get(`${d.id}:${user.id}`) ?? 'NOT_STARTED' })),
   }));
 }
 
@@ -242,4 +253,73 @@ export async function updateDocumentMetadata(
     data: { ...data, publishedOn: data.publishedOn ? new Date(`${data.publishedOn}T00:00:00Z`) : null },
   });
   return getDocument(actor, documentId);
+}
+
+// ─── Text corrections ───────────────────────────────────────────────────────────────────────
+
+export type CorrectionReport = { unchanged: boolean; exact: number; moved: number; fuzzy: number; orphaned: number };
+
+/**
+ * Replaces a document's text with a corrected version and re-anchors every annotation on it
+ * (lib/anchoring: exact near the old place, then elsewhere, then fuzzy). What cannot be placed is
+ * marked orphaned and kept for the user to re-attach, never dropped. One transaction: the text and
+ * every annotation change together or not at all.
+ */
+export async function correctDocumentText(actor: Actor, documentId: string, input: { blocks: unknown }): Promise<CorrectionReport> {
+  const doc = await getDocument(actor, documentId);
+  const { project } = await requireProjectAccess(actor, { id: doc.projectId }, canEditDocuments, 'Only owners and curators can correct a document’s text.');
+  const { blocks } = parseOrThrow(importedDocumentSchema.pick({ blocks: true }), input);
+  const { text, content } = toCanonical(blocks);
+  const contentHash = sha256Hex(text);
+  if (contentHash === doc.contentHash) return { unchanged: true, exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const db = getDb();
+  return db.$transaction(
+    async (tx) => {
+      const twin = await tx.document.findFirst({ where: { projectId: project.id, contentHash, id: { not: doc.id } }, select: { title: true, sourceName: true } });
+      if (twin) throw new AppError('CONFLICT', `Another document in this project already has exactly this text ("${twin.title ?? twin.sourceName ?? 'Untitled'}").`);
+      // Locked, so a concurrent annotation write waits for the new offsets instead of racing them.
+      const current = await tx.$queryRaw<{ text: string }[]>`SELECT "text" FROM "Document" WHERE "id" = ${doc.id}::uuid FOR UPDATE`;
+      const oldText = current[0]?.text ?? doc.text;
+      const annotations = await tx.annotation.findMany({
+        where: { documentId: doc.id },
+        select: { id: true, start: true, end: true, quote: true, prefix: true, suffix: true },
+      });
+      const results = reanchor(oldText, text, annotations);
+      const report: CorrectionReport = { unchanged: false, exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+      const placed = { id: [] as string[], start: [] as number[], end: [] as number[], quote: [] as string[], prefix: [] as string[], suffix: [] as string[] };
+      const orphaned: string[] = [];
+      for (const r of results) {
+        report[r.status]++;
+        if (r.status === 'orphaned') {
+          orphaned.push(r.id);
+          continue;
+        }
+        placed.id.push(r.id);
+        placed.start.push(r.start);
+        placed.end.push(r.end);
+        placed.quote.push(r.quote);
+        placed.prefix.push(r.prefix);
+        placed.suffix.push(r.suffix);
+      }
+      // One statement for all placed annotations: a document can carry thousands.
+      if (placed.id.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "Annotation" AS a
+          SET "start" = v.s, "end" = v.e, "quote" = v.q, "prefix" = v.p, "suffix" = v.x, "orphaned" = false,
+              "version" = a."version" + 1, "updatedAt" = now()
+          FROM unnest(${placed.id}::uuid[], ${placed.start}::int[], ${placed.end}::int[], ${placed.quote}::text[], ${placed.prefix}::text[], ${placed.suffix}::text[])
+            AS v(id, s, e, q, p, x)
+          WHERE a."id" = v.id`;
+      }
+      if (orphaned.length > 0) {
+        await tx.annotation.updateMany({ where: { id: { in: orphaned } }, data: { orphaned: true, version: { increment: 1 } } });
+      }
+      await tx.document.update({
+        where: { id: doc.id },
+        data: { text, content: content as Prisma.InputJsonValue, contentHash, length: text.length },
+      });
+      return report;
+    },
+    { timeout: 60_000 },
+  );
 }

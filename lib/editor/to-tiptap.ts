@@ -14,7 +14,9 @@ export function toTiptapDoc(text: string, blocks: readonly TextBlock[]): TiptapN
   return {
     type: 'doc',
     content: blocks.map((block) => {
-      const content = [{ type: 'text', text: text.slice(block.start, block.end) }];
+      // ProseMirror rejects empty text nodes: an empty block has no content at all.
+      const slice = text.slice(block.start, block.end);
+      const content = slice ? [{ type: 'text', text: slice }] : [];
       return block.type === 'heading'
         ? { type: 'heading', attrs: { level: block.level ?? 2 }, content }
         : { type: 'paragraph', content };

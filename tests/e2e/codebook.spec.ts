@@ -17,6 +17,7 @@ test.describe('codebook editor, as the owner', () => {
   test.use({ storageState: 'tests/e2e/.auth/owner.json' });
 
   test('add, rename, shortcut clash, nest, reorder, merge and delete categories; define an attribute', async ({ page }) => {
+    test.slow(); // one long flow of a dozen saves, each revalidating the page
     // A project of its own, so the demo codebook is never touched.
     const slug = `e2e-codebook-${Date.now().toString(36)}`;
     await page.goto('/projects');
@@ -67,6 +68,8 @@ test.describe('codebook editor, as the owner', () => {
     expect(await order(page)).toEqual(['Security', 'Security / Trade and economy', 'Borders']);
     await page.getByRole('button', { name: 'Move Borders up' }).click();
     await expect.poll(() => order(page)).toEqual(['Borders', 'Security', 'Security / Trade and economy']);
+    // The new order shows at once; the buttons come back when the save is done.
+    await expect(page.getByRole('button', { name: 'Move Borders down' })).toBeEnabled();
     const borders = page.getByRole('listitem', { name: 'Borders', exact: true });
     await borders.focus();
     await page.keyboard.press('Alt+ArrowDown');
@@ -110,12 +113,25 @@ test.describe('codebook editor, as the owner', () => {
     await expect(attr.getByLabel('Key')).toHaveValue('blame-target');
     await attr.getByLabel('Label of value 1').fill('Afghan Taliban');
     await attr.getByLabel('Label of value 2').fill('Pakistan');
-    await expect(attr.getByLabel('Value 1')).toHaveValue('afghan-taliban');
+    await expect(attr.getByLabel('Value 1', { exact: true })).toHaveValue('afghan-taliban');
     await attr.getByRole('button', { name: 'Add attribute' }).click();
     const card = page.getByRole('article', { name: 'Attribute Blame target' });
     await expect(card).toContainText('Afghan Taliban');
     await expect(card).toContainText('blame-target');
     await snap(page, 'codebook-editor-final');
+  });
+});
+
+test.describe('the demo codebook', () => {
+  test.describe('as the owner', () => {
+    test.use({ storageState: 'tests/e2e/.auth/owner.json' });
+    test('shows the editor with shortcuts and usage (looked at, not changed)', async ({ page }) => {
+      await page.goto('/projects/pak-afghan-talks-2025/codebook');
+      await expect(page.locator('li[data-category-id]').first()).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Add category' })).toBeVisible();
+      await expect(page.getByRole('article', { name: 'Attribute Blame target' })).toBeVisible();
+      await snap(page, 'codebook-editor-demo');
+    });
   });
 });
 

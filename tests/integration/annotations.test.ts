@@ -57,6 +57,9 @@ describe('annotations: create, list, update, delete, restore', () => {
     expect(typeof annotation.createdAt).toBe('string');
     expect(JSON.parse(JSON.stringify(annotation))).toEqual(annotation);
     expect(await getDocumentStatus(s.ana.actor, s.doc.id)).toBe('IN_PROGRESS');
+    // The answer to the write is exactly what a later read returns (it is assembled, not read back).
+    const [listed] = await listAnnotations(s.ana.actor, s.doc.id, { layer: 'mine' });
+    expect(listed).toEqual(annotation);
     // A finished document stays finished when more annotations are added.
     await setDocumentStatus(s.ana.actor, s.doc.id, 'FINISHED');
     await createAnnotation(s.ana.actor, s.doc.id, { ...spanOf(s.doc.text, 'Both sides'), categoryId: s.security.id });
@@ -119,8 +122,8 @@ describe('annotations: validation', () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ ...good, end: len + 10, quote: 'x' }, new RegExp(`end offset ${len + 10} is past the document's length ${len}`)],
       [{ ...good, start: len + 1, end: len + 5 }, new RegExp(`start offset ${len + 1} is past the document's length ${len}`)],
-      [{ ...good, start: good.end, end: good.start }, /end offset \d+ must be greater than start offset \d+/],
-      [{ ...good, end: good.start }, /end offset \d+ must be greater than start offset \d+/],
+      [{ ...good, start: good.end, end: good.start }, /end \(\d+\) must be after start \(\d+\)/],
+      [{ ...good, end: good.start }, /end \(\d+\) must be after start \(\d+\)/],
       [{ ...good, quote: 'tasks' }, new RegExp(`the quote does not match the text at ${good.start}–${good.end}: the text there is "talks"`)],
       [{ ...good, start: -1 }, /start: start offset must be 0 or more/],
       [{ ...good, start: 1.5 }, /start: start offset must be a whole number/],

@@ -25,7 +25,6 @@ describe('describeSpan', () => {
 describe('validateSpan', () => {
   test.each([
     ['past the end', { start: 10, end: 9120 }, "end offset 9120 is past the document's length 52"],
-    ['start past the end', { start: 60, end: 61 }, "start offset 60 is past the document's length 52"],
     ['empty span', { start: 5, end: 5 }, 'end (5) must be after start (5)'],
     ['reversed span', { start: 9, end: 5 }, 'end (5) must be after start (9)'],
     ['negative start', { start: -1, end: 5 }, 'start must be a whole number ≥ 0'],
@@ -38,8 +37,8 @@ describe('validateSpan', () => {
     ],
     [
       'quote found elsewhere (offsets counted in code points)',
-      { start: 45, end: 49, quote: 'here' },
-      'the quote does not match the text at 45–49: the text there is "\\udc00 he" but the quote is "here" (the quote occurs at 47–51)',
+      { start: 46, end: 50, quote: 'here' },
+      'the quote does not match the text at 46–50: the text there is " her" but the quote is "here" (the quote occurs at 47–51)',
     ],
     [
       'start inside an emoji',
@@ -55,6 +54,10 @@ describe('validateSpan', () => {
       ok: false,
       problems: ['start must be a whole number ≥ 0', "end offset 9 is past the document's length 5"],
     });
+    expect(validateSpan('short', { start: 7, end: 8 })).toEqual({
+      ok: false,
+      problems: ["start offset 7 is past the document's length 5", "end offset 8 is past the document's length 5"],
+    });
   });
 
   it('shortens long strings and escapes line breaks in messages', () => {
@@ -63,7 +66,7 @@ describe('validateSpan', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        `the quote does not match the text at 0–102: the text there is "${'a'.repeat(35)}…${'b'.repeat(24)}" but the quote is "${'c'.repeat(35)}…${'c'.repeat(24)}"`,
+        `the quote does not match the text at 0–102: the text there is "${'a'.repeat(36)}…${'b'.repeat(23)}" but the quote is "${'c'.repeat(36)}…${'c'.repeat(23)}"`,
       ],
     });
     const middle = validateSpan(long, { start: 45, end: 57, quote: 'x' });
@@ -73,7 +76,7 @@ describe('validateSpan', () => {
   it('returns the full selector for a valid span', () => {
     expect(validateSpan(text, { start: 8, end: 19, quote: '“red lines”' })).toEqual({
       ok: true,
-      anchor: { start: 8, end: 19, quote: '“red lines”', prefix: 'Kabul’s ', suffix: text.slice(19) },
+      anchor: { start: 8, end: 19, quote: '“red lines”', prefix: 'Kabul’s ', suffix: text.slice(19, 51) },
     });
     expect(validateSpan(text, { start: 0, end: 5 })).toMatchObject({ ok: true, anchor: { quote: 'Kabul' } });
   });

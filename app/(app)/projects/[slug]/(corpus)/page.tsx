@@ -53,6 +53,7 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
               <th scope="col" className="px-4 py-3 text-right">Length</th>
               <th scope="col" className="px-4 py-3 text-right">Annotations</th>
               <th scope="col" className="px-4 py-3">Your status</th>
+              {documents[0]?.progress.length ? <th scope="col" className="px-4 py-3">Annotators</th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -73,6 +74,22 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
                     {progressLabels[d.myStatus]}
                   </Badge>
                 </td>
+                {d.progress.length ? (
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <ul className="flex gap-1.5" aria-label="Annotators' progress">
+                      {d.progress.map((p) => (
+                        <li key={p.userId} title={`${p.name}: ${progressLabels[p.status].toLowerCase()}`} className="flex items-center gap-1 text-xs text-stone-600">
+                          <span
+                            aria-hidden
+                            className={`h-2.5 w-2.5 rounded-full ${p.status === 'FINISHED' ? 'bg-emerald-500' : p.status === 'IN_PROGRESS' ? 'bg-amber-400' : 'bg-stone-200 ring-1 ring-stone-300'}`}
+                          />
+                          <span className="sr-only">{`${p.name}: ${progressLabels[p.status]}`}</span>
+                          <span aria-hidden>{p.name}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

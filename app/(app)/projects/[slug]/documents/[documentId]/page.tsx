@@ -4,8 +4,9 @@ import { AnnotationWorkspace } from '@/components/annotate/annotation-workspace'
 import { CodebookLegend } from '@/components/documents/codebook-legend';
 import { displayTitle, formatDay, formatLength } from '@/components/documents/format';
 import { MetadataForm } from '@/components/documents/metadata-form';
+import { CorrectText } from '@/components/documents/correct-text';
 import { Unknown } from '@/components/ui/states';
-import { listAnnotations } from '@/lib/data/annotations';
+import { listAnnotationsForView } from '@/lib/data/annotations';
 import { getCodebook } from '@/lib/data/codebook';
 import { getDocumentStatus } from '@/lib/data/document-status';
 import { canSeeOtherLayers } from '@/lib/data/visibility';
@@ -25,16 +26,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   }
 }
 
-export default async function DocumentPage({ params }: { params: Params }) {
+export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: Promise<{ layers?: string }> }) {
   const { slug, documentId } = await params;
+  const { layers } = await searchParams;
   const { user, actor } = await requireActor();
-  const [doc, access, codebook, annotations, consensus, status] = await orNotFound(
+  const [doc, access, codebook, annotations, status] = await orNotFound(
     Promise.all([
       getDocumentCached(actor, documentId, slug),
       getProjectCached(actor, slug),
       getCodebook(actor, slug),
-      listAnnotations(actor, documentId, { layer: 'all' }),
-      listAnnotations(actor, documentId, { layer: 'consensus' }),
+      listAnnotationsForView(actor, documentId),
       getDocumentStatus(actor, documentId),
     ]),
   );
@@ -85,6 +86,11 @@ export default async function DocumentPage({ params }: { params: Params }) {
           </div>
         </details>
       ) : null}
+      {canEditDocuments(access.role) ? (
+        <div className="border-t border-stone-100 pt-3">
+          <CorrectText documentId={doc.id} />
+        </div>
+      ) : null}
     </div>
   );
   return (
@@ -95,7 +101,7 @@ export default async function DocumentPage({ params }: { params: Params }) {
         </Link>
         <h1 className="mt-2 font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-[2.1rem]">
           {doc.title ?? (
-            <span className="text-stone-400">
+            <span className="text-stone-500">
               Untitled <span className="text-base font-normal">(the source states no title)</span>
             </span>
           )}
@@ -108,16 +114,17 @@ export default async function DocumentPage({ params }: { params: Params }) {
         </p>
       </header>
       <AnnotationWorkspace
-        key={String(othersVisible)}
+        key={`${othersVisible}-${doc.contentHash}`}
         document={{ id: doc.id, text: doc.text, blocks: doc.blocks }}
         categories={codebook.categories}
         attributes={codebook.attributes}
-        annotations={[...annotations, ...consensus]}
+        annotations={annotations}
         me={{ id: user.id, name: user.name }}
         canAnnotate={canAnnotate(access.role)}
         othersVisible={othersVisible}
         blindCoding={access.project.blindCoding && !access.project.layersRevealedAt}
         status={status}
+        initialLayers={layers === 'all' ? 'all' : 'mine'}
         extraTabs={[
           { id: 'codebook', label: 'Codebook', content: <CodebookLegend categories={codebook.categories} /> },
           { id: 'about', label: 'About', content: about },

@@ -1,0 +1,131 @@
+// The pieces `npm run bench` benchmarks share: the row format the runner prints, a cleanup stack,
+// a production Next server on a free loopback port, and Debian's Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from '../env-file';
+
+/** One line of the results table. `target` is a bound the value should stay under (or over). */
+export type Row = {
+  name: string;
+  value: number | null;
+  unit: string;
+  target?: { op: '<' | '>'; value: number };
+  /** Shown after the table: what the figure includes, or why it is missing. */
+  note?: string;
+};
+
+export type BenchResult = { rows: Row[]; details: Record<string, unknown> };
+
+export type MachineInfo = {
+  date: string;
+  os: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  chromium: string | null;
+  /** 1, 5 and 15 minute load averages when the run started: other work on the machine skews timings. */
+  loadAverage: number[];
+  /** The same when the run ended. */
+  loadAverageEnd?: number[];
+};
+
+export type BenchContext = {
+  /** Registers a clean-up step; steps run last-in first-out when the benchmark ends or fails. */
+  defer(step: () => unknown): void;
+  log(message: string): void;
+  machine: MachineInfo;
+  resultsDir: string;
+};
+
+export type Bench = {
+  name: string;
+  title: string;
+  run(ctx: BenchContext): Promise<BenchResult>;
+};
+
+export const chromiumPath = process.env.PARALLAX_CHROMIUM ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(ctx: BenchContext): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, timeout: 30_000 });
+  ctx.defer(() => browser.close());
+  ctx.machine.chromium = browser.version();
+  return browser;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * `next start` on a free loopback port with the given environment, answered on /login before
+ * this returns. The server runs in its own process group, which the clean-up step ends.
+ */
+export async function startNextServer(ctx: BenchContext, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: repoRoot,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  ctx.defer(async () => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const stopped = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!stopped) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/login`, { signal: AbortSignal.timeout(5000) });
+      if (response.ok) {
+        await response.arrayBuffer();
+        return { baseUrl, output: () => output };
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`next start did not answer ${baseUrl}/login within 60 s:\n${output}`);
+}

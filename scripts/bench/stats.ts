@@ -1,0 +1,28 @@
+// Summary statistics for benchmark samples. Percentiles are nearest-rank (the value of a real
+// sample, never an interpolation), so "p95 of 20 samples" is the 19th fastest.
+
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export const median = (samples: readonly number[]): number => percentile(samples, 50);
+
+export const max = (samples: readonly number[]): number => (samples.length === 0 ? Number.NaN : Math.max(...samples));
+
+export const min = (samples: readonly number[]): number => (samples.length === 0 ? Number.NaN : Math.min(...samples));
+
+export function summary(samples: readonly number[]): { n: number; min: number; p50: number; p95: number; p99: number; max: number } {
+  return { n: samples.length, min: min(samples), p50: median(samples), p95: percentile(samples, 95), p99: percentile(samples, 99), max: max(samples) };
+}
+
+/** Rounds for display and JSON: whole numbers above 100, otherwise one decimal (or two below 1). */
+export function round(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 1 ? 1 : 2;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
