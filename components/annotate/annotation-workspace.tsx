@@ -305,18 +305,6 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   });
 
   // Draw highlights: segments of the visible annotations, mapped to editor positions.
-  // Segments of the whole document, with their looks, in canonical offsets.
-  const styledSegments = useMemo(() => {
-    const byId = new Map(drawn.map((a) => [a.id, a]));
-    return computeSegments(drawn).map((seg) => {
-      const looks: HighlightLook[] = seg.ids.map((id) => {
-        const a = byId.get(id)!;
-        return { color: a.color, kind: a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId === me.id ? 'mine' : 'other' };
-      });
-      return { ...seg, ...segmentStyle(looks, focusId !== undefined && seg.ids.includes(focusId)) };
-    });
-  }, [drawn, focusId, me.id]);
-
   // Only the part of the text near the viewport carries decorations (as Recogito draws only what is
   // in view): a long document with thousands of highlights then renders and updates in time
   // proportional to a screenful. The window follows scrolling, and covers everything for printing.
@@ -357,15 +345,26 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     };
   }, [editor, doc.blocks, doc.text.length]);
 
+  // Segments are computed for the window only: the annotations overlapping it (a linear scan),
+  // cut at its edges. Tagging one passage therefore costs the same in a page or a book.
   const segments = useMemo<SegmentDecoration[]>(() => {
+    const { start: ws, end: we } = textWindow;
+    const inWindow = drawn.filter((a) => a.end > ws && a.start < we);
+    const byId = new Map(inWindow.map((a) => [a.id, a]));
     const out: SegmentDecoration[] = [];
-    for (const seg of styledSegments) {
-      if (seg.end <= textWindow.start) continue;
-      if (seg.start >= textWindow.end) break;
-      for (const piece of splitRangeByBlocks(doc.blocks, seg)) out.push({ from: piece.from, to: piece.to, ids: seg.ids, style: seg.style, className: seg.className });
+    for (const seg of computeSegments(inWindow)) {
+      const start = Math.max(seg.start, ws);
+      const end = Math.min(seg.end, we);
+      if (end <= start) continue;
+      const looks: HighlightLook[] = seg.ids.map((id) => {
+        const a = byId.get(id)!;
+        return { color: a.color, kind: a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId === me.id ? 'mine' : 'other' };
+      });
+      const { style, className } = segmentStyle(looks, focusId !== undefined && seg.ids.includes(focusId));
+      for (const piece of splitRangeByBlocks(doc.blocks, { start, end })) out.push({ from: piece.from, to: piece.to, ids: seg.ids, style, className });
     }
     return out;
-  }, [styledSegments, textWindow, doc.blocks]);
+  }, [drawn, textWindow, focusId, me.id, doc.blocks]);
   const [drawnCount, setDrawnCount] = useState(-1);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

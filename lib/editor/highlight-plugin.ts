@@ -33,8 +33,14 @@ type HighlightState = { set: DecorationSet; segments: readonly SegmentDecoration
 
 export const highlightKey = new PluginKey<HighlightState>('parallax-highlights');
 
-/** Replaces the drawn segments; cheap to call whenever annotations, layers or filters change. */
+/**
+ * Replaces the drawn segments; cheap to call whenever annotations, layers or filters change. An
+ * unchanged list dispatches nothing: a transaction re-applies the editor's selection to the page,
+ * which would swallow a Shift+arrow the user pressed a moment before (e.g. when a save returns).
+ */
 export function setHighlights(view: EditorView, segments: readonly SegmentDecoration[]): void {
+  const current = highlightKey.getState(view.state)?.segments;
+  if (current && current.length === segments.length && current.every((s, i) => sameSegment(s, segments[i]!))) return;
   view.dispatch(view.state.tr.setMeta(highlightKey, segments));
 }
 

@@ -23,7 +23,22 @@ function bar(look: HighlightLook): string {
   return `linear-gradient(${look.color}, ${look.color})`;
 }
 
+// Documents repeat a few hundred combinations of looks across thousands of segments: each
+// combination's style is built once.
+const styleCache = new Map<string, { style: string; className: string }>();
+
 export function segmentStyle(looks: readonly HighlightLook[], focused: boolean): { style: string; className: string } {
+  let key = focused ? 'f' : '';
+  for (const l of looks) key += `|${l.kind[0]}${l.color}`;
+  let found = styleCache.get(key);
+  if (!found) {
+    found = buildSegmentStyle(looks, focused);
+    styleCache.set(key, found);
+  }
+  return found;
+}
+
+function buildSegmentStyle(looks: readonly HighlightLook[], focused: boolean): { style: string; className: string } {
   const mine = looks.filter((l) => l.kind === 'mine');
   const fill = mine[0] ? withAlpha(mine[0].color, mine.length > 1 ? 0.4 : 0.28) : looks.some((l) => l.kind === 'consensus') ? 'rgba(28,25,23,0.05)' : 'transparent';
   const shown = looks.slice(0, maxBars);
