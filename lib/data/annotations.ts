@@ -284,6 +284,55 @@ const sameAttributes = (a: ResolvedAttribute[], b: ResolvedAttribute[]) => {
 
 // ─── Writing ────────────────────────────────────────────────────────────────────────────────
 
+type CreateContext = {
+  projectId: string;
+  text: string;
+  role: Role | null;
+  userName: string | null;
+  codebook: CodebookIndex;
+};
+
+/**
+ * Everything a create checks, in one round trip: the document's text and project, the actor's
+ * role there, their name, and the project's codebook. One SQL statement instead of eight ORM
+ * queries is most of what keeps a tag's write under 30 ms.
+ */
+async function loadCreateContext(documentId: string, userId: string | null): Promise<CreateContext | null> {
+  type Row = {
+    projectId: string;
+    text: string;
+    role: Role | null;
+    userName: string | null;
+    categories: { id: string; parentId: string | null; name: string; color: string; position: number }[] | null;
+    attributes: { id: string; key: string; options: { id: string; value: string }[] | null }[] | null;
+  };
+  const rows = await getDb().$queryRaw<Row[]>`
+    SELECT d."projectId"::text AS "projectId", d."text",
+      (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = d."projectId" AND m."userId" = ${userId}::uuid) AS "role",
+      (SELECT u."name" FROM "User" u WHERE u."id" = ${userId}::uuid) AS "userName",
+      (SELECT json_agg(json_build_object('id', c."id", 'parentId', c."parentId", 'name', c."name", 'color', c."color", 'position', c."position"))
+         FROM "Category" c WHERE c."projectId" = d."projectId") AS "categories",
+      (SELECT json_agg(json_build_object('id', a."id", 'key', a."key", 'options',
+           (SELECT json_agg(json_build_object('id', o."id", 'value', o."value") ORDER BY o."position") FROM "AttributeOption" o WHERE o."attributeId" = a."id"))
+         ORDER BY a."position")
+         FROM "AttributeDefinition" a WHERE a."projectId" = d."projectId") AS "attributes"
+    FROM "Document" d WHERE d."id" = ${documentId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const categories = row.categories ?? [];
+  return {
+    projectId: row.projectId,
+    text: row.text,
+    role: row.role,
+    userName: row.userName,
+    codebook: {
+      categoryIds: new Set(categories.map((c) => c.id)),
+      categories: new Map(flattenCategoryTree(categories).map((c) => [c.id, { name: c.name, color: c.color, path: c.path }])),
+      attributes: new Map((row.attributes ?? []).map((a) => [a.key, { id: a.id, options: a.options ?? [] }])),
+    },
+  };
+}
+
 /** A unique-key violation, however the driver adapter reports it (typed, or from raw SQL). */
 function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
@@ -307,8 +356,6 @@ export async function createAnnotation(
 ): Promise<{ annotation: AnnotationDto; created: boolean }> {
   if (!isUuid(documentId)) throw documentNotFound();
   const db = getDb();
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { projectId: true, text: true } });
-  if (!doc) throw documentNotFound();
   // Input problems are reported only after the access check, so an outsider learns nothing from them.
   const parsed = createAnnotationSchema.safeParse(input);
   const repeatSelect = {
@@ -316,12 +363,18 @@ export async function createAnnotation(
     start: true, end: true, quote: true, categoryId: true, note: true,
     attributes: { select: { attributeId: true, optionId: true } },
   } satisfies Prisma.AnnotationSelect;
-  const [access, codebook, me, existing] = await Promise.all([
-    accessOr(requireProjectAccess(actor, { id: doc.projectId }, canAnnotate, 'Your role in this project does not allow annotating.'), documentNotFound),
-    loadCodebookIndex(doc.projectId),
-    actor.kind === 'user' ? db.user.findUnique({ where: { id: actor.userId }, select: { name: true } }) : null,
+  const [context, existing] = await Promise.all([
+    loadCreateContext(documentId, actor.kind === 'user' ? actor.userId : null),
     parsed.data?.id ? db.annotation.findUnique({ where: { id: parsed.data.id }, select: repeatSelect }) : null,
   ]);
+  // The same rule as requireProjectAccess: no membership reads as no document at all.
+  if (!context || (actor.kind === 'user' && !context.role)) throw documentNotFound();
+  const role: Role = actor.kind === 'system' ? 'OWNER' : context.role!;
+  if (!canAnnotate(role)) throw new AppError('FORBIDDEN', 'Your role in this project does not allow annotating.');
+  const doc = { projectId: context.projectId, text: context.text };
+  const codebook = context.codebook;
+  const me = { name: context.userName ?? '' };
+  const access = { project: { id: context.projectId } };
   const data = parseOrThrow(createAnnotationSchema, input);
   const userId = requireUserId(actor);
   const projectId = access.project.id;
