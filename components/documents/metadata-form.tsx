@@ -4,15 +4,10 @@ import { useState, useTransition } from 'react';
 import { updateDocumentMetadataAction } from '@/lib/actions/documents';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
+import type { ArticleMetadata } from '@/lib/corpus';
 
-export type MetadataValues = {
-  title: string | null;
-  author: string | null;
-  authorAffiliation: string | null;
-  outlet: string | null;
-  publishedOn: string | null;
-  sourceUrl: string | null;
-};
+/** The metadata a user reviews: the same fields the cleaner extracts. */
+export type MetadataValues = ArticleMetadata;
 
 /** Fields shared by the importer's review step and the document page's "Edit details". */
 export function MetadataFields({ idPrefix, values, onChange }: { idPrefix: string; values: MetadataValues; onChange: (v: MetadataValues) => void }) {

@@ -41,6 +41,10 @@ export const highlightKey = new PluginKey<HighlightState>('parallax-highlights')
 export function setHighlights(view: EditorView, segments: readonly SegmentDecoration[]): void {
   const current = highlightKey.getState(view.state)?.segments;
   if (current && current.length === segments.length && current.every((s, i) => sameSegment(s, segments[i]!))) return;
+  // Take in any selection change the browser has made but ProseMirror has not read yet (it reads
+  // on the async selectionchange event); otherwise this transaction would put the older selection
+  // back and swallow a Shift+arrow pressed just before. `domObserver` is ProseMirror's own, unexported.
+  (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
   view.dispatch(view.state.tr.setMeta(highlightKey, segments));
 }
 

@@ -46,17 +46,8 @@ export type Bench = {
   run(ctx: BenchContext): Promise<BenchResult>;
 };
 
-export const chromiumPath = process.env.PARALLAX_CHROMIUM ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { chromiumArgs, chromiumPath } from '../chromium';
+import { chromiumArgs, chromiumPath } from '../chromium';
 
 export async function launchChromium(ctx: BenchContext): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, timeout: 30_000 });
