@@ -115,7 +115,25 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       setPending((n) => n - 1);
     }
   }, []);
-  const put = (a: ViewAnnotation) => setAnnotations((m) => new Map(m).set(a.id, a));
+  // The latest version the server confirmed for each annotation, updated at once (state only on the
+  // next render), and one queue of writes per annotation: two quick edits of one annotation (a
+  // category, then a note) must go one after the other, the second naming the version the first
+  // produced, or the second would be refused as stale.
+  const versions = useRef(new Map<string, number>());
+  const writeQueues = useRef(new Map<string, Promise<unknown>>());
+  const enqueue = <T,>(id: string, task: () => Promise<T>): Promise<T> => {
+    const previous = writeQueues.current.get(id) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    writeQueues.current.set(id, next);
+    return next;
+  };
+  /** Shows an optimistic state (the version is not the server's yet). */
+  const show = (a: ViewAnnotation) => setAnnotations((m) => new Map(m).set(a.id, a));
+  /** Stores what the server confirmed. */
+  const put = (a: ViewAnnotation) => {
+    versions.current.set(a.id, a.version);
+    show(a);
+  };
   const drop = (id: string) =>
     setAnnotations((m) => {
       const next = new Map(m);
@@ -139,7 +157,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR', note: '', attributes: {}, version: 1, orphaned: false,
       });
       setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
-      const result = await track(createAnnotationAction(doc.id, { id, start, end, quote, categoryId }));
+      const result = await enqueue(id, () => track(createAnnotationAction(doc.id, { id, start, end, quote, categoryId })));
       if (result.ok) {
         put(result.data.annotation);
         // The server marks a document in progress on the first annotation; show the same.
@@ -158,13 +176,15 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       const current = annotationsRef.current.get(id);
       if (!current) return;
       const category = change.categoryId ? categoryById.get(change.categoryId) : undefined;
-      put({
+      show({
         ...current,
         ...change,
         ...(category ? { categoryName: category.name, categoryPath: category.path, color: category.color } : {}),
       });
       if (recordUndo) setUndoStack((s) => [...s, { kind: 'update', id, before: fieldsOf(current), label: 'edit' }]);
-      const result = await track(updateAnnotationAction(id, { version: current.version, ...change }));
+      const result = await enqueue(id, () =>
+        track(updateAnnotationAction(id, { version: versions.current.get(id) ?? current.version, ...change })),
+      );
       if (result.ok) put(result.data);
       else if (result.error.current) {
         put(result.error.current);
@@ -187,7 +207,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         setUndoStack((s) => [...s, { kind: 'delete', id, label: `“${current.categoryName}”` }]);
         setToast({ message: `Deleted “${current.categoryName}”.`, tone: 'info', undo: true });
       }
-      const result = await track(deleteAnnotationAction(id));
+      const result = await enqueue(id, () => track(deleteAnnotationAction(id)));
       if (!result.ok) {
         put(current);
         setToast({ message: `Not deleted: ${result.error.message}`, tone: 'error' });

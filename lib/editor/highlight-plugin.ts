@@ -41,11 +41,19 @@ export const highlightKey = new PluginKey<HighlightState>('parallax-highlights')
 export function setHighlights(view: EditorView, segments: readonly SegmentDecoration[]): void {
   const current = highlightKey.getState(view.state)?.segments;
   if (current && current.length === segments.length && current.every((s, i) => sameSegment(s, segments[i]!))) return;
-  // Take in any selection change the browser has made but ProseMirror has not read yet (it reads
-  // on the async selectionchange event); otherwise this transaction would put the older selection
-  // back and swallow a Shift+arrow pressed just before. `domObserver` is ProseMirror's own, unexported.
-  (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+  // Otherwise this transaction would put the older selection back and swallow a Shift+arrow.
+  syncSelection(view);
   view.dispatch(view.state.tr.setMeta(highlightKey, segments));
+}
+
+/**
+ * Takes in any selection change the browser has made but ProseMirror has not read yet (it reads
+ * on the asynchronous selectionchange event). Call before reading or replacing the selection in
+ * response to a key: the last Shift+arrow may not have been read. `domObserver` is ProseMirror's
+ * own, not exported in its types.
+ */
+export function syncSelection(view: EditorView): void {
+  (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
 }
 
 // One stylesheet for every editor on the page; class names are handed out per distinct look.
@@ -107,7 +115,10 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
           filterTransaction: (tr) => !tr.docChanged,
           props: {
             decorations: (state) => highlightKey.getState(state)?.set,
-            handleKeyDown: (view, event) => callbacks().onKey(event, view),
+            handleKeyDown: (view, event) => {
+              syncSelection(view);
+              return callbacks().onKey(event, view);
+            },
             handleDOMEvents: {
               mousedown: () => {
                 pointerSelecting = true;

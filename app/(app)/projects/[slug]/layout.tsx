@@ -14,6 +14,8 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: '', label: 'Corpus' },
     { href: '/codebook', label: 'Codebook' },
     ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
+    // Every member sees who else is in the project; only owners get the controls (the page decides).
+    { href: '/members', label: 'Members' },
   ];
   return (
     <div>
