@@ -4,41 +4,7 @@ import { createInviteAction } from '@/lib/actions/members';
 import { roleLabels, roles } from '@/lib/permissions';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
-
-/** The new link, shown once: only the token's hash is stored, so it cannot be displayed again. */
-function InviteLink({ email, link, onDone }: { email: string; link: string; onDone: () => void }) {
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  return (
-    <div role="status" className="space-y-3 rounded-lg bg-emerald-50 p-4 ring-1 ring-inset ring-emerald-200">
-      <p className="text-sm font-medium text-emerald-900">Invitation for {email} created.</p>
-      <div className="flex flex-wrap items-center gap-2">
-        <code aria-label="Invitation link" className="min-w-0 flex-1 break-all rounded-md bg-white px-3 py-2 font-mono text-xs text-stone-900 ring-1 ring-inset ring-emerald-200">
-          {link}
-        </code>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={async () => {
-            // The clipboard API exists only in secure contexts (https or localhost).
-            try {
-              await navigator.clipboard.writeText(link);
-              setCopied('yes');
-            } catch {
-              setCopied('failed');
-            }
-          }}
-        >
-          {copied === 'yes' ? 'Copied' : 'Copy'}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-      <p className="text-xs text-emerald-900">No mail server is configured: send this link yourself. It works once, for 7 days.</p>
-      {copied === 'failed' ? <p className="text-xs text-emerald-900">This browser did not allow copying; select the link and copy it by hand.</p> : null}
-    </div>
-  );
-}
+import { SecretReveal } from '@/components/ui/secret-reveal';
 
 export function InviteForm({ slug }: { slug: string }) {
   const [email, setEmail] = useState('');
@@ -48,7 +14,15 @@ export function InviteForm({ slug }: { slug: string }) {
   const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-4">
-      {created ? <InviteLink email={created.email} link={created.link} onDone={() => setCreated(undefined)} /> : null}
+      {created ? (
+        <SecretReveal
+          title={`Invitation for ${created.email} created.`}
+          secret={created.link}
+          secretLabel="Invitation link"
+          note="No mail server is configured: send this link yourself. It works once, for 7 days."
+          onDone={() => setCreated(undefined)}
+        />
+      ) : null}
       <form
         className="flex flex-wrap items-end gap-3"
         noValidate

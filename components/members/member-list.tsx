@@ -4,7 +4,7 @@ import { removeMemberAction, setMemberRoleAction } from '@/lib/actions/members';
 import type { MemberSummary } from '@/lib/data/projects';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { roleLabels, roles } from '@/lib/permissions';
-import { Button } from '@/components/ui/button';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { inputClass } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { InlineSpinner } from '@/components/ui/inline-spinner';
@@ -12,7 +12,6 @@ import { Badge } from '@/components/ui/states';
 
 function MemberRow({ slug, member, isSelf, canManage }: { slug: string; member: MemberSummary; isSelf: boolean; canManage: boolean }) {
   const [role, setRole] = useState<Role>(member.role);
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const label = member.name || member.email;
@@ -67,34 +66,17 @@ function MemberRow({ slug, member, isSelf, canManage }: { slug: string; member: 
       </td>
       {canManage ? (
         <td className="py-3 text-right">
-          {confirming ? (
-            <span className="inline-flex flex-wrap items-center justify-end gap-2">
-              <span className="text-xs text-stone-600">{isSelf ? 'You will lose access.' : 'Their annotations are kept.'}</span>
-              <Button
-                type="button"
-                variant="danger"
-                className="px-2.5 py-1"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    const result = await removeMemberAction(slug, member.userId);
-                    if (!result.ok) setError(result.error.message);
-                    else if (isSelf) window.location.assign('/projects');
-                    setConfirming(false);
-                  })
-                }
-              >
-                {pending ? 'Removing…' : 'Remove'}
-              </Button>
-              <Button type="button" variant="ghost" className="px-2.5 py-1" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-            </span>
-          ) : (
-            <Button type="button" variant="ghost" className="px-2.5 py-1 text-red-700" onClick={() => setConfirming(true)} aria-label={`Remove ${label}`}>
-              Remove…
-            </Button>
-          )}
+          <ConfirmAction
+            label="Remove"
+            pendingLabel="Removing…"
+            ariaLabel={`Remove ${label}`}
+            warning={isSelf ? 'You will lose access.' : 'Their annotations are kept.'}
+            onConfirm={async () => {
+              const result = await removeMemberAction(slug, member.userId);
+              if (!result.ok) setError(result.error.message);
+              else if (isSelf) window.location.assign('/projects');
+            }}
+          />
         </td>
       ) : null}
     </tr>
