@@ -573,9 +573,11 @@ export async function restoreAnnotation(actor: Actor, annotationId: string): Pro
  * the columns the view needs are read: quotes come from the text, names and colours from the
  * codebook, so 10,000 annotations cost a few hundred kilobytes instead of megabytes.
  */
-export async function listAnnotationsForView(actor: Actor, documentId: string): Promise<CompactAnnotations> {
+export async function listAnnotationsForView(actor: Actor, documentId: string, options: { ids?: readonly string[] } = {}): Promise<CompactAnnotations> {
   const { access } = await requireDocumentAccess(actor, documentId);
-  const where: Prisma.AnnotationWhereInput = { AND: [visibleAnnotationsWhere(actor, access), { documentId }] };
+  // `ids` narrows the read to annotations that just changed (the live stream), under the same rule.
+  const scope: Prisma.AnnotationWhereInput = options.ids ? { documentId, id: { in: options.ids.filter(isUuid) } } : { documentId };
+  const where: Prisma.AnnotationWhereInput = { AND: [visibleAnnotationsWhere(actor, access), scope] };
   const db = getDb();
   const [rows, attributeRows, definitions, annotators] = await Promise.all([
     db.annotation.findMany({
@@ -595,4 +597,18 @@ export async function listAnnotationsForView(actor: Actor, documentId: string): 
     return key === undefined || value === undefined ? [] : [{ annotationId: a.annotationId, key, value }];
   });
   return encodeAnnotations(rows, attributes, new Map(annotators.map((u) => [u.id, u.name])));
+}
+
+/**
+ * Of the given annotation ids, those deleted that the actor could see before they were deleted:
+ * what the live stream may tell the actor to remove. The visibility rule without its "not deleted".
+ */
+export async function listVisibleDeletions(actor: Actor, documentId: string, ids: readonly string[]): Promise<string[]> {
+  const { access } = await requireDocumentAccess(actor, documentId);
+  const { deletedAt: _live, ...visible } = visibleAnnotationsWhere(actor, access);
+  const rows = await getDb().annotation.findMany({
+    where: { AND: [visible, { documentId, id: { in: ids.filter(isUuid) }, deletedAt: { not: null } }] },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
 }

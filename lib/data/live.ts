@@ -1,0 +1,298 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { CompactAnnotations } from '@/lib/annotations/compact';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import {
+  Batcher,
+  EVENTS_CHANNEL,
+  PRESENCE_CHANNEL,
+  SSE_PING,
+  formatSse,
+  groupPresence,
+  parseDbEvent,
+  type DbEvent,
+  type PresenceMap,
+} from '@/lib/live/events';
+import { requireProjectAccess } from './access';
+import type { Actor } from './actor';
+import { listAnnotationsForView, listVisibleDeletions, requireDocumentAccess } from './annotations';
+
+// Live updates across app instances. Each process keeps ONE PostgreSQL connection that LISTENs to
+// the channels the row triggers notify on (see the "collaboration" migration) and fans every event
+// out to the Server-Sent Events streams it serves. A notification carries ids only; for each
+// viewer the changed rows are read again through the same visibility rule as every other read
+// path (lib/data/visibility), so blind coding holds on the stream as it does on pages and REST.
+
+/** What one browser tab's stream receives. */
+export type LiveMessage =
+  | { event: 'hello'; data: { connectionId: string } }
+  | { event: 'annotations'; data: { changed: CompactAnnotations; removed: string[] } }
+  | { event: 'presence'; data: PresenceMap }
+  | { event: 'resync'; data: { reason: string } }
+  | { event: 'closed'; data: { reason: string } };
+
+type Subscriber = {
+  connectionId: string;
+  actor: Actor;
+  userId: string;
+  projectId: string;
+  documentId: string | null;
+  send: (message: LiveMessage) => void;
+  close: () => void;
+};
+
+/** A presence row older than this belongs to a stopped instance and is ignored, then swept. */
+const PRESENCE_STALE_SECONDS = 45;
+const HEARTBEAT_MS = 15_000;
+/** Rows written together (a correction re-anchoring hundreds) are read back in one query per viewer. */
+const BATCH_MS = 25;
+
+class LiveHub {
+  private readonly byProject = new Map<string, Set<Subscriber>>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private retryMs = 500;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private readonly annotationBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardAnnotations(documentId, events));
+  private readonly presenceBatches = new Batcher<string, null>(BATCH_MS * 4, (projectId) => void this.broadcastPresence(projectId));
+
+  /** Adds a viewer; resolves once the LISTEN connection is up, so no change after this is missed. */
+  async add(sub: Subscriber): Promise<void> {
+    await this.ensureListening();
+    let set = this.byProject.get(sub.projectId);
+    if (!set) this.byProject.set(sub.projectId, (set = new Set()));
+    set.add(sub);
+    this.heartbeat ??= setInterval(() => void this.beat(), HEARTBEAT_MS);
+    const db = getDb();
+    await db.presence.upsert({
+      where: { connectionId: sub.connectionId },
+      create: { connectionId: sub.connectionId, projectId: sub.projectId, documentId: sub.documentId, userId: sub.userId },
+      update: { seenAt: new Date() },
+    });
+    await announcePresence(sub.projectId);
+  }
+
+  async remove(sub: Subscriber): Promise<void> {
+    const set = this.byProject.get(sub.projectId);
+    if (!set?.delete(sub)) return;
+    if (set.size === 0) this.byProject.delete(sub.projectId);
+    if (this.byProject.size === 0 && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
+    try {
+      await getDb().presence.deleteMany({ where: { connectionId: sub.connectionId } });
+      await announcePresence(sub.projectId);
+    } catch (error) {
+      // The database may be going away with the server; the heartbeat of others sweeps the row.
+      console.warn('[parallax] live: could not remove presence', error instanceof Error ? error.message : error);
+    }
+  }
+
+  private ensureListening(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('DATABASE_URL is not set');
+    const client = new pg.Client({ connectionString });
+    client.on('notification', (message) => this.onNotification(message.channel, message.payload));
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+    this.client = client;
+    this.retryMs = 500;
+  }
+
+  /**
+   * The LISTEN connection dropped (database restart, network): reconnect with backoff, then ask
+   * every stream to re-read its document, since notifications sent meanwhile are lost.
+   */
+  private lost(client: pg.Client, error: Error): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.removeAllListeners('notification');
+    void client.end().catch(() => undefined);
+    console.warn(`[parallax] live: LISTEN connection lost (${error.message}); reconnecting`);
+    const retry = () => {
+      if (this.byProject.size === 0) return; // nobody listening: connect on the next viewer
+      this.ensureListening().then(
+        () => {
+          for (const set of this.byProject.values()) for (const sub of set) sub.send({ event: 'resync', data: { reason: 'reconnected' } });
+          void this.beat();
+        },
+        () => {
+          this.retryMs = Math.min(this.retryMs * 2, 10_000);
+          setTimeout(retry, this.retryMs);
+        },
+      );
+    };
+    setTimeout(retry, this.retryMs);
+  }
+
+  private onNotification(channel: string, payload: string | undefined): void {
+    if (channel === PRESENCE_CHANNEL) {
+      if (payload && this.byProject.has(payload)) this.presenceBatches.add(payload, null);
+      return;
+    }
+    const event = parseDbEvent(payload);
+    if (!event || !this.byProject.has(event.projectId)) return;
+    if (event.kind === 'annotation') this.annotationBatches.add(event.documentId, event);
+  }
+
+  private viewersOf(documentId: string, projectId: string): Subscriber[] {
+    return [...(this.byProject.get(projectId) ?? [])].filter((s) => s.documentId === documentId);
+  }
+
+  /** Reads the changed annotations once per viewer, through the visibility rule, and sends what each may see. */
+  private async forwardAnnotations(documentId: string, events: DbEvent[]): Promise<void> {
+    const projectId = events[0]!.projectId;
+    const ids = [...new Set(events.map((e) => e.id))];
+    await Promise.all(
+      this.viewersOf(documentId, projectId).map(async (sub) => {
+        try {
+          const [changed, removed] = await Promise.all([
+            listAnnotationsForView(sub.actor, documentId, { ids }),
+            listVisibleDeletions(sub.actor, documentId, ids),
+          ]);
+          if (changed.id.length > 0 || removed.length > 0) sub.send({ event: 'annotations', data: { changed, removed } });
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'NOT_FOUND') {
+            // Removed from the project, or the document deleted: the stream ends.
+            sub.send({ event: 'closed', data: { reason: 'This document is no longer visible to you.' } });
+            sub.close();
+          } else {
+            console.warn('[parallax] live: could not forward a change', error);
+            sub.send({ event: 'resync', data: { reason: 'error' } });
+          }
+        }
+      }),
+    );
+  }
+
+  private async broadcastPresence(projectId: string): Promise<void> {
+    const subs = this.byProject.get(projectId);
+    if (!subs || subs.size === 0) return;
+    try {
+      const presence = await readPresence(projectId);
+      for (const sub of subs) sub.send({ event: 'presence', data: presence });
+    } catch (error) {
+      console.warn('[parallax] live: could not read presence', error instanceof Error ? error.message : error);
+    }
+  }
+
+  /** Keeps this instance's viewers fresh and sweeps stopped instances' leftovers. */
+  private async beat(): Promise<void> {
+    const subs = [...this.byProject.values()].flatMap((s) => [...s]);
+    try {
+      const db = getDb();
+      if (subs.length > 0) {
+        // An upsert, not an update: after a database restart the rows have to come back.
+        await db.$executeRaw`
+          INSERT INTO "Presence" ("connectionId", "projectId", "documentId", "userId", "seenAt")
+          SELECT t.c, t.p, t.d, t.u, now()
+          FROM unnest(${subs.map((s) => s.connectionId)}::uuid[], ${subs.map((s) => s.projectId)}::uuid[],
+                      ${subs.map((s) => s.documentId)}::uuid[], ${subs.map((s) => s.userId)}::uuid[]) AS t(c, p, d, u)
+          ON CONFLICT ("connectionId") DO UPDATE SET "seenAt" = now()`;
+      }
+      const swept = await db.$queryRaw<{ projectId: string }[]>`
+        DELETE FROM "Presence" WHERE "seenAt" < now() - make_interval(secs => ${PRESENCE_STALE_SECONDS})
+        RETURNING "projectId"::text AS "projectId"`;
+      for (const projectId of new Set(swept.map((r) => r.projectId))) await announcePresence(projectId);
+    } catch (error) {
+      console.warn('[parallax] live: heartbeat failed', error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+const globalForLive = globalThis as unknown as { parallaxLiveHub?: LiveHub };
+const hub = (): LiveHub => (globalForLive.parallaxLiveHub ??= new LiveHub());
+
+async function announcePresence(projectId: string): Promise<void> {
+  await getDb().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${projectId})`;
+}
+
+async function readPresence(projectId: string): Promise<PresenceMap> {
+  const rows = await getDb().presence.findMany({
+    where: { projectId, seenAt: { gt: new Date(Date.now() - PRESENCE_STALE_SECONDS * 1000) } },
+    select: { documentId: true, userId: true, user: { select: { name: true } } },
+  });
+  return groupPresence(rows.map((r) => ({ documentId: r.documentId, userId: r.userId, name: r.user.name })));
+}
+
+/** Who is viewing which document of the project now (for pages rendered on the server). */
+export async function getPresence(actor: Actor, slug: string): Promise<PresenceMap> {
+  const access = await requireProjectAccess(actor, { slug });
+  return readPresence(access.project.id);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A Server-Sent Events stream of a project's live changes for the actor: presence for the whole
+ * project, and, with a document, that document's annotation changes the actor may see. NOT_FOUND
+ * for a project or document the actor cannot see. The stream ends when `signal` aborts.
+ */
+export async function openLiveStream(actor: Actor, slug: string, documentId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  if (actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Live updates are for signed-in users.');
+  const access = await requireProjectAccess(actor, { slug });
+  if (documentId !== null) {
+    const doc = await requireDocumentAccess(actor, documentId);
+    if (doc.access.project.id !== access.project.id) throw new AppError('NOT_FOUND', 'No such document is visible to you.');
+  }
+  let sub: Subscriber | null = null;
+  let ping: ReturnType<typeof setInterval> | null = null;
+  const stop = () => {
+    if (ping) clearInterval(ping);
+    ping = null;
+    if (sub) void hub().remove(sub);
+    sub = null;
+  };
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          stop(); // the client went away between two writes
+        }
+      };
+      const close = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      sub = {
+        connectionId: randomUUID(),
+        actor,
+        userId: actor.userId,
+        projectId: access.project.id,
+        documentId,
+        send: (m) => write(formatSse(m.event, m.data)),
+        close,
+      };
+      if (signal.aborted) return close();
+      signal.addEventListener('abort', close, { once: true });
+      // Tell the browser how soon to reconnect if the server goes away (EventSource's `retry:`).
+      write('retry: 1000\n\n');
+      sub.send({ event: 'hello', data: { connectionId: sub.connectionId } });
+      await hub().add(sub);
+      sub?.send({ event: 'presence', data: await readPresence(access.project.id) });
+      ping = setInterval(() => write(SSE_PING), HEARTBEAT_MS);
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
