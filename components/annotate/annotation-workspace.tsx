@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createAnnotationAction,
   deleteAnnotationAction,
+  listAnnotationsForViewAction,
   restoreAnnotationAction,
   setDocumentStatusAction,
   updateAnnotationAction,
@@ -20,7 +21,8 @@ import { toTiptapDoc } from '@/lib/editor/to-tiptap';
 import { AnnotationCard } from './annotation-card';
 import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation-panel';
 import { TagPopover } from './tag-popover';
-import { decodeAnnotations } from '@/lib/annotations/compact';
+import { decodeAnnotations, type CompactAnnotations } from '@/lib/annotations/compact';
+import { LiveBadge, useLiveListener } from '@/components/live/live-provider';
 import type { ViewAnnotation, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
 
 type Popover =
@@ -62,6 +64,34 @@ function fieldsOf(a: ViewAnnotation): AnnotationFields {
   return { categoryId: a.categoryId, note: a.note, attributes: a.attributes };
 }
 
+/** Whether the stored annotation already carries a change (a retried edit that had gone through). */
+function carries(stored: { categoryId: string; note: string; attributes: Record<string, string> }, change: Partial<AnnotationFields>): boolean {
+  if (change.categoryId !== undefined && change.categoryId !== stored.categoryId) return false;
+  if (change.note !== undefined && change.note !== stored.note) return false;
+  if (change.attributes !== undefined) {
+    const a = Object.entries(change.attributes).sort();
+    const b = Object.entries(stored.attributes).sort();
+    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
+  }
+  return true;
+}
+
+/**
+ * Waits before retrying a write the server did not answer: `ms`, or less if the browser reports
+ * the network is back.
+ */
+function waitToRetry(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('online', done);
+  });
+}
+
 const progressOptions: { value: DocumentProgress; label: string }[] = [
   { value: 'NOT_STARTED', label: 'Not started' },
   { value: 'IN_PROGRESS', label: 'In progress' },
@@ -81,12 +111,11 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     () => new Map(decodeAnnotations(props.annotations, doc.text, categoryById).map((a) => [a.id, a])),
   );
   // Layers to offer: the user's own, and every annotator with annotations in their own layer.
-  const annotators = useMemo(() => {
+  const [annotators, setAnnotators] = useState(() => {
     const m = new Map<string, string>([[me.id, me.name]]);
     for (const a of annotations.values()) if (a.layer === 'ANNOTATOR' && !m.has(a.annotatorId)) m.set(a.annotatorId, a.annotatorName);
     return [...m].map(([id, name]) => ({ id, name }));
-    // Computed once: new annotations are the user's own, already listed.
-  }, []);
+  });
   const [shownLayers, setShownLayers] = useState<Set<string>>(() =>
     props.initialLayers === 'all' ? new Set([...annotators.map((u) => u.id), 'consensus']) : new Set([me.id]),
   );
@@ -96,6 +125,9 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [toast, setToast] = useState<Toast>(null);
   const [pending, setPending] = useState(0);
+  // True while writes fail to reach the server (network down, server restarting): they stay queued
+  // and are retried until answered, so nothing is lost; the header shows "Offline — N pending".
+  const [offline, setOffline] = useState(false);
   const [status, setStatus] = useState<DocumentProgress>(props.status);
   const [tab, setTab] = useState('annotations');
 
@@ -107,26 +139,47 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const drawn = useMemo(() => inLayers.filter((a) => matchesFilters(a, filters)), [inLayers, filters]);
 
   // ── Writes ──────────────────────────────────────────────────────────────────────────────────
-  const track = useCallback(async <T,>(work: Promise<T>): Promise<T> => {
-    setPending((n) => n + 1);
-    try {
-      return await work;
-    } finally {
-      setPending((n) => n - 1);
-    }
-  }, []);
   // The latest version the server confirmed for each annotation, updated at once (state only on the
   // next render), and one queue of writes per annotation: two quick edits of one annotation (a
   // category, then a note) must go one after the other, the second naming the version the first
   // produced, or the second would be refused as stale.
   const versions = useRef(new Map<string, number>());
   const writeQueues = useRef(new Map<string, Promise<unknown>>());
-  const enqueue = <T,>(id: string, task: () => Promise<T>): Promise<T> => {
-    const previous = writeQueues.current.get(id) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    writeQueues.current.set(id, next);
+  // Annotations with writes not yet answered: live changes and re-reads leave them alone, since
+  // the user's own newer state is on its way.
+  const inflight = useRef(new Map<string, number>());
+  /**
+   * Sends a write in its annotation's queue. A call that throws got no answer (the connection or
+   * the server is down): it is retried, with backoff up to 3 s, until the server answers. Creates
+   * are idempotent by id, so a retry of a create that did arrive returns the stored annotation.
+   */
+  const write = useCallback(<T,>(id: string | null, call: () => Promise<T>): Promise<T> => {
+    setPending((n) => n + 1);
+    if (id) inflight.current.set(id, (inflight.current.get(id) ?? 0) + 1);
+    const attempt = async (): Promise<T> => {
+      for (let delay = 400; ; delay = Math.min(delay * 2, 3000)) {
+        try {
+          const result = await call();
+          setOffline(false);
+          return result;
+        } catch {
+          setOffline(true);
+          await waitToRetry(delay);
+        }
+      }
+    };
+    const previous = (id && writeQueues.current.get(id)) || Promise.resolve();
+    const next = previous.then(attempt, attempt).finally(() => {
+      setPending((n) => n - 1);
+      if (id) {
+        const left = (inflight.current.get(id) ?? 1) - 1;
+        if (left > 0) inflight.current.set(id, left);
+        else inflight.current.delete(id);
+      }
+    });
+    if (id) writeQueues.current.set(id, next);
     return next;
-  };
+  }, []);
   /** Shows an optimistic state (the version is not the server's yet). */
   const show = (a: ViewAnnotation) => setAnnotations((m) => new Map(m).set(a.id, a));
   /** Stores what the server confirmed. */
@@ -157,7 +210,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR', note: '', attributes: {}, version: 1, orphaned: false,
       });
       setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
-      const result = await enqueue(id, () => track(createAnnotationAction(doc.id, { id, start, end, quote, categoryId })));
+      const result = await write(id, () => createAnnotationAction(doc.id, { id, start, end, quote, categoryId }));
       if (result.ok) {
         put(result.data.annotation);
         // The server marks a document in progress on the first annotation; show the same.
@@ -168,7 +221,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
       }
     },
-    [categoryById, doc.id, doc.text, me.id, me.name, track],
+    [categoryById, doc.id, doc.text, me.id, me.name, write],
   );
 
   const saveFields = useCallback(
@@ -182,10 +235,10 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         ...(category ? { categoryName: category.name, categoryPath: category.path, color: category.color } : {}),
       });
       if (recordUndo) setUndoStack((s) => [...s, { kind: 'update', id, before: fieldsOf(current), label: 'edit' }]);
-      const result = await enqueue(id, () =>
-        track(updateAnnotationAction(id, { version: versions.current.get(id) ?? current.version, ...change })),
-      );
+      const result = await write(id, () => updateAnnotationAction(id, { version: versions.current.get(id) ?? current.version, ...change }));
       if (result.ok) put(result.data);
+      // A retried edit whose first try did arrive comes back stale, carrying this very change.
+      else if (result.error.current && carries(result.error.current, change)) put(result.error.current);
       else if (result.error.current) {
         put(result.error.current);
         setToast({ message: `${result.error.message} The current version is shown.`, tone: 'error' });
@@ -194,7 +247,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
       }
     },
-    [categoryById, track],
+    [categoryById, write],
   );
 
   const remove = useCallback(
@@ -207,13 +260,14 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         setUndoStack((s) => [...s, { kind: 'delete', id, label: `“${current.categoryName}”` }]);
         setToast({ message: `Deleted “${current.categoryName}”.`, tone: 'info', undo: true });
       }
-      const result = await enqueue(id, () => track(deleteAnnotationAction(id)));
-      if (!result.ok) {
+      const result = await write(id, () => deleteAnnotationAction(id));
+      // NOT_FOUND: already deleted (a retried delete whose first try arrived, or someone else).
+      if (!result.ok && result.error.code !== 'NOT_FOUND') {
         put(current);
         setToast({ message: `Not deleted: ${result.error.message}`, tone: 'error' });
       }
     },
-    [track],
+    [write],
   );
 
   const undo = useCallback(async () => {
@@ -227,13 +281,65 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       await saveFields(entry.id, entry.before, false);
       setToast({ message: 'Undid the edit.', tone: 'info' });
     } else {
-      const result = await track(restoreAnnotationAction(entry.id));
+      const result = await write(entry.id, () => restoreAnnotationAction(entry.id));
       if (result.ok) {
         put(result.data);
         setToast({ message: `Restored ${entry.label}.`, tone: 'info' });
       } else setToast({ message: `Could not restore: ${result.error.message}`, tone: 'error' });
     }
-  }, [undoStack, remove, saveFields, track]);
+  }, [undoStack, remove, saveFields, write]);
+
+  // ── Live changes by others ──────────────────────────────────────────────────────────────────
+  const addAnnotators = (list: readonly ViewAnnotation[]) => {
+    const fresh = list.filter((a) => a.layer === 'ANNOTATOR').map((a) => ({ id: a.annotatorId, name: a.annotatorName }));
+    setAnnotators((known) => {
+      const add = fresh.filter((u, i) => !known.some((k) => k.id === u.id) && fresh.findIndex((f) => f.id === u.id) === i);
+      if (add.length === 0) return known;
+      // Someone new started annotating: show their layer if the user asked to see every layer.
+      if (props.initialLayers === 'all') setShownLayers((s) => new Set([...s, ...add.map((u) => u.id)]));
+      return [...known, ...add];
+    });
+  };
+  const applyChanged = (changed: CompactAnnotations, removed: readonly string[]) => {
+    const incoming = decodeAnnotations(changed, doc.text, categoryById).filter(
+      (a) => !inflight.current.has(a.id) && a.version > (versions.current.get(a.id) ?? 0),
+    );
+    const gone = removed.filter((id) => !inflight.current.has(id));
+    if (incoming.length === 0 && gone.length === 0) return;
+    for (const a of incoming) versions.current.set(a.id, a.version);
+    addAnnotators(incoming);
+    setAnnotations((m) => {
+      const next = new Map(m);
+      for (const a of incoming) next.set(a.id, a);
+      for (const id of gone) next.delete(id);
+      return next;
+    });
+  };
+  /** After a gap in the stream: everything as the server has it now, except what is still being sent. */
+  const resync = async () => {
+    const result = await listAnnotationsForViewAction(doc.id).catch(() => null);
+    if (!result?.ok) return;
+    const fresh = decodeAnnotations(result.data, doc.text, categoryById);
+    addAnnotators(fresh);
+    setAnnotations((m) => {
+      const next = new Map<string, ViewAnnotation>();
+      for (const a of fresh) if (!inflight.current.has(a.id)) next.set(a.id, a);
+      for (const [id, a] of m) if (inflight.current.has(id)) next.set(id, a);
+      for (const a of next.values()) if (!inflight.current.has(a.id)) versions.current.set(a.id, a.version);
+      return next;
+    });
+  };
+  useLiveListener({ annotations: ({ changed, removed }) => applyChanged(changed, removed), resync: () => void resync() });
+
+  // Leaving the page with unsent changes would lose them: ask first.
+  useEffect(() => {
+    if (pending === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pending]);
 
   // ── Editor ──────────────────────────────────────────────────────────────────────────────────
   const selectionRange = useCallback(
@@ -445,7 +551,9 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     const range = editor ? selectionRange(editor.view) : null;
     if (!range) return setToast({ message: 'Select the passage in the text first, then press “Attach to selection”.', tone: 'info' });
     void (async () => {
-      const result = await track(updateAnnotationAction(orphan.id, { version: orphan.version, start: range.start, end: range.end, quote: doc.text.slice(range.start, range.end) }));
+      const result = await write(orphan.id, () =>
+        updateAnnotationAction(orphan.id, { version: orphan.version, start: range.start, end: range.end, quote: doc.text.slice(range.start, range.end) }),
+      );
       if (result.ok) put(result.data);
       else setToast({ message: `Not attached: ${result.error.message}`, tone: 'error' });
     })();
@@ -454,7 +562,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const changeStatus = async (next: DocumentProgress) => {
     const before = status;
     setStatus(next);
-    const result = await track(setDocumentStatusAction(doc.id, next));
+    const result = await write(null, () => setDocumentStatusAction(doc.id, next));
     if (!result.ok) {
       setStatus(before);
       return setToast({ message: `Status not saved: ${result.error.message}`, tone: 'error' });
@@ -514,8 +622,14 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
             ) : null}
           </fieldset>
           <div className="flex items-center gap-3">
-            <span className="text-xs text-stone-500" aria-live="polite" data-testid="save-state">
-              {pending > 0 ? 'Saving…' : 'All changes saved'}
+            <LiveBadge />
+            <span
+              className={`text-xs ${offline ? 'rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900' : 'text-stone-500'}`}
+              aria-live="polite"
+              data-testid="save-state"
+              title={offline ? 'The server cannot be reached. Your changes are kept here and sent when it is back.' : undefined}
+            >
+              {offline && pending > 0 ? `Offline — ${pending} pending` : pending > 0 ? 'Saving…' : 'All changes saved'}
             </span>
             {canAnnotate ? (
               <div role="radiogroup" aria-label="Your progress on this document" className="flex rounded-lg bg-stone-100 p-0.5 text-xs">

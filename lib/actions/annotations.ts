@@ -3,11 +3,13 @@ import {
   createAnnotation,
   deleteAnnotation,
   listAnnotations,
+  listAnnotationsForView,
   restoreAnnotation,
   updateAnnotation,
   type AnnotationDto,
 } from '@/lib/data/annotations';
 import { setDocumentStatus } from '@/lib/data/document-status';
+import type { CompactAnnotations } from '@/lib/annotations/compact';
 import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import type { AnnotationLayerInput, CreateAnnotationInput, DocumentStatusInput, UpdateAnnotationInput } from '@/lib/validations/annotation';
@@ -34,6 +36,16 @@ export async function listAnnotationsAction(documentId: string, layer: Annotatio
     return { ok: true, data: await listAnnotations(actor, documentId, { layer }) };
   } catch (error) {
     return toActionError(error, 'listAnnotationsAction');
+  }
+}
+
+/** The document's visible annotations in the view's compact form: the workspace re-reads after a gap in the live stream. */
+export async function listAnnotationsForViewAction(documentId: string): Promise<ActionResult<CompactAnnotations>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await listAnnotationsForView(actor, documentId) };
+  } catch (error) {
+    return toActionError(error, 'listAnnotationsForViewAction');
   }
 }
 

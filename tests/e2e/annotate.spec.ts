@@ -1,64 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { snap } from './screens';
+import { phraseBox, selectWithKeyboard, selectWithMouse } from './text';
 
 // The owner annotates one article of the demo project in their own layer, which no other spec
 // touches (the seed's annotations belong to ana, ben and cyd).
 test.use({ storageState: 'tests/e2e/.auth/owner.json' });
 
 const article = 'Untitled (003_2063ded40225888b.txt)';
-
-/**
- * Viewport coordinates of the first and last character of a phrase in the document text. The
- * phrase may cross highlight boundaries (several text nodes), but not paragraphs.
- */
-async function phraseBox(page: Page, phrase: string) {
-  return page.evaluate((needle) => {
-    const blocks = document.querySelectorAll('.ProseMirror > *');
-    for (const block of blocks) {
-      const at = block.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      block.scrollIntoView({ block: 'center' });
-      // Find the text node and offset of a character index within the block.
-      const locate = (index: number): [Node, number] => {
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
-          if (index < seen + length) return [node, index - seen];
-          seen += length;
-        }
-        throw new Error('index past the block');
-      };
-      const rectOf = (index: number) => {
-        const [node, offset] = locate(index);
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        return range.getBoundingClientRect();
-      };
-      const a = rectOf(at);
-      const b = rectOf(at + needle.length - 1);
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }
-    throw new Error(`phrase not found in one paragraph: ${needle}`);
-  }, phrase);
-}
-
-async function selectWithMouse(page: Page, phrase: string) {
-  const box = await phraseBox(page, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-}
-
-/** Puts the caret before the phrase with a click, then extends the selection with Shift+→. */
-async function selectWithKeyboard(page: Page, phrase: string) {
-  const box = await phraseBox(page, phrase);
-  await page.mouse.click(box.x1 - 1, box.y1);
-  for (let i = 0; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
-}
 
 const panel = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');

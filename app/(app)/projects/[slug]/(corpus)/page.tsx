@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { displayTitle, formatDay, formatLength, progressLabels } from '@/components/documents/format';
+import { LiveProvider, Viewers } from '@/components/live/live-provider';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, Unknown } from '@/components/ui/states';
 import { listDocuments } from '@/lib/data/documents';
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function CorpusPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requireActor();
+  const { actor, user } = await requireActor();
   const [{ project, role }, documents] = await orNotFound(Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug)]));
   if (documents.length === 0) {
     return (
@@ -37,11 +38,15 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
   const totalChars = documents.reduce((sum, d) => sum + d.length, 0);
   const totalAnnotations = documents.reduce((sum, d) => sum + d.annotationCount, 0);
   return (
+    <LiveProvider slug={slug} documentId={null} me={user.id}>
     <div className="space-y-4">
       {project.description ? <p className="max-w-3xl text-sm text-stone-600">{project.description}</p> : null}
-      <p className="text-xs text-stone-500">
-        {documents.length} articles · {totalChars.toLocaleString('en')} characters · {totalAnnotations.toLocaleString('en')} annotations you can see
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-xs text-stone-500">
+          {documents.length} articles · {totalChars.toLocaleString('en')} characters · {totalAnnotations.toLocaleString('en')} annotations you can see
+        </p>
+        <Viewers documentId={null} label="Online in this project" />
+      </div>
       <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
         <table className="min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left text-xs font-medium uppercase tracking-wide text-stone-500">
@@ -60,9 +65,12 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
             {documents.map((d) => (
               <tr key={d.id} className="hover:bg-stone-50/80">
                 <td className="max-w-md px-4 py-3">
-                  <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
-                    {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
-                  </Link>
+                  <div className="flex items-center gap-2">
+                    <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
+                      {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
+                    </Link>
+                    <Viewers documentId={d.id} label="Viewing now" size="sm" />
+                  </div>
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.author ?? <Unknown />}</td>
                 <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.outlet ?? <Unknown />}</td>
@@ -96,5 +104,6 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
         </table>
       </div>
     </div>
+    </LiveProvider>
   );
 }

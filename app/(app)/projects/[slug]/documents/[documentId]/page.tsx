@@ -5,6 +5,7 @@ import { CodebookLegend } from '@/components/documents/codebook-legend';
 import { displayTitle, formatDay, formatLength } from '@/components/documents/format';
 import { MetadataForm } from '@/components/documents/metadata-form';
 import { CorrectText } from '@/components/documents/correct-text';
+import { LiveProvider, Viewers } from '@/components/live/live-provider';
 import { Unknown } from '@/components/ui/states';
 import { listAnnotationsForView } from '@/lib/data/annotations';
 import { getCodebook } from '@/lib/data/codebook';
@@ -94,11 +95,15 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     </div>
   );
   return (
+    <LiveProvider slug={slug} documentId={doc.id} me={user.id}>
     <div className="space-y-6">
       <header className="max-w-[48rem]">
-        <Link href={`/projects/${slug}`} className="no-print text-xs font-medium text-stone-500 hover:text-stone-800">
-          ← Corpus
-        </Link>
+        <div className="no-print flex min-h-7 items-center justify-between gap-4">
+          <Link href={`/projects/${slug}`} className="text-xs font-medium text-stone-500 hover:text-stone-800">
+            ← Corpus
+          </Link>
+          <Viewers documentId={doc.id} label="Also viewing" />
+        </div>
         <h1 className="mt-2 font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-[2.1rem]">
           {doc.title ?? (
             <span className="text-stone-500">
@@ -131,5 +136,6 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         ]}
       />
     </div>
+    </LiveProvider>
   );
 }

@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './screens';
+import { appServer } from './server';
+import { selectWithKeyboard } from './text';
+
+// Two people on two app instances (the one Playwright starts, and a second on its own port, one
+// database): each sees the other arrive, and the owner sees Ana's tagging as she does it, without
+// reloading. What crosses between the instances is PostgreSQL's LISTEN/NOTIFY.
+
+const project = '/projects/pak-afghan-talks-2025';
+const article = 'Why Did Pakistan, Afghanistan Talks Fail and What Could Happen Next';
+const second = appServer(3106);
+
+test.beforeAll(async () => second.start());
+test.afterAll(async () => second.stop());
+
+const highlighted = async (page: Page) => Number(await page.getByTestId('document-reader').getAttribute('data-highlighted'));
+
+test('two users in two browsers on two instances see each other and each other’s work live', async ({ browser }) => {
+  const ownerContext = await browser.newContext({ storageState: 'tests/e2e/.auth/owner.json' });
+  const anaContext = await browser.newContext({ storageState: 'tests/e2e/.auth/ana.json', baseURL: second.url });
+  const owner = await ownerContext.newPage();
+  const ana = await anaContext.newPage();
+
+  await owner.goto(project);
+  await owner.getByRole('link', { name: article }).click();
+  await expect(owner.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
+  const documentPath = new URL(owner.url()).pathname;
+  // Every layer the owner may see, Ana's among them.
+  await owner.goto(`${documentPath}?layers=all`);
+  await expect(owner.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
+  await expect(owner.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+
+  await ana.goto(documentPath);
+  await expect(ana.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
+  await expect(ana.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+
+  // Presence, both ways, across the two instances.
+  await expect(owner.getByRole('list', { name: 'Also viewing: Ana' })).toBeVisible();
+  await expect(ana.getByRole('list', { name: 'Also viewing: Demo Owner' })).toBeVisible();
+
+  // Ana tags a passage; the owner's view draws it without a reload.
+  const before = await highlighted(owner);
+  await selectWithKeyboard(ana, 'found safe havens in Afghanistan');
+  await ana.keyboard.press('1');
+  await expect(ana.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect.poll(() => highlighted(owner)).toBe(before + 1);
+  await expect(owner.getByRole('list', { name: 'Annotations in text order' }).getByText('found safe havens in Afghanistan')).toBeVisible();
+  await snap(owner, 'live-owner-sees-ana', false);
+
+  // Ana undoes it; it disappears for the owner too.
+  await ana.getByRole('button', { name: /Undo/ }).first().click();
+  await expect(ana.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect.poll(() => highlighted(owner)).toBe(before);
+
+  // The corpus list shows who is reading which article.
+  await owner.goto(project);
+  const row = owner.getByRole('row', { name: new RegExp(article) });
+  await expect(row.getByRole('list', { name: 'Viewing now: Ana' })).toBeVisible();
+  await snap(owner, 'live-corpus-presence', false);
+
+  // Ana leaves; she is gone from the list.
+  await anaContext.close();
+  await expect(row.getByRole('list', { name: /Viewing now/ })).toHaveCount(0);
+  await ownerContext.close();
+});

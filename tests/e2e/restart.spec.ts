@@ -1,0 +1,50 @@
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './screens';
+import { appServer } from './server';
+import { selectWithKeyboard } from './text';
+
+// No lost work: the owner annotates on an app instance of their own, the instance stops, the
+// owner goes on annotating ("Offline — N pending"), the instance starts again, and every change
+// arrives, once. The owner's layer on this article is touched by no other spec.
+
+const article = 'Why Pakistan-Afghanistan Negotiations Remain Elusive?';
+const server = appServer(3107);
+test.afterAll(async () => server.stop());
+
+const saveState = (page: Page) => page.getByTestId('save-state');
+const panel = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
+
+test('a server restart while annotating loses nothing and duplicates nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await server.start();
+  const context = await browser.newContext({ storageState: 'tests/e2e/.auth/owner.json', baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto('/projects/pak-afghan-talks-2025');
+  await page.getByRole('link', { name: article }).click();
+  await expect(page.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
+  await expect(panel(page)).toHaveCount(0);
+
+  const phrases = ['Kabul is unwilling to dismantle the militant infrastructure', 'Islamabad showed impressive restraint', 'This is not a failure of Pakistani diplomacy'];
+  await selectWithKeyboard(page, phrases[0]!);
+  await page.keyboard.press('1');
+  await expect(saveState(page)).toHaveText('All changes saved');
+
+  await server.stop();
+  await selectWithKeyboard(page, phrases[1]!);
+  await page.keyboard.press('3');
+  await selectWithKeyboard(page, phrases[2]!);
+  await page.keyboard.press('6');
+  await expect(saveState(page)).toHaveText('Offline — 2 pending', { timeout: 15_000 });
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'reconnecting');
+  await snap(page, 'offline-pending', false);
+
+  await server.start();
+  await expect(saveState(page)).toHaveText('All changes saved', { timeout: 30_000 });
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+
+  await page.reload();
+  await expect(page.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
+  for (const phrase of phrases) await expect(panel(page).getByText(phrase, { exact: true })).toHaveCount(1);
+  await expect(page.getByText('3 annotations', { exact: true })).toBeVisible();
+  await context.close();
+});
