@@ -162,7 +162,8 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
           const result = await call();
           setOffline(false);
           return result;
-        } catch {
+        } catch (error) {
+          console.warn('[parallax] a write got no answer; retrying', error);
           setOffline(true);
           await waitToRetry(delay);
         }

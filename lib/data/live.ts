@@ -46,6 +46,7 @@ type Subscriber = {
 /** A presence row older than this belongs to a stopped instance and is ignored, then swept. */
 const PRESENCE_STALE_SECONDS = 45;
 const HEARTBEAT_MS = 15_000;
+const PING_MS = 4_000;
 /** Rows written together (a correction re-anchoring hundreds) are read back in one query per viewer. */
 const BATCH_MS = 25;
 
@@ -289,7 +290,9 @@ export async function openLiveStream(actor: Actor, slug: string, documentId: str
       sub.send({ event: 'hello', data: { connectionId: sub.connectionId } });
       await hub().add(sub);
       sub?.send({ event: 'presence', data: await readPresence(access.project.id) });
-      ping = setInterval(() => write(SSE_PING), HEARTBEAT_MS);
+      // A write is how a server notices a browser that went away without closing (a killed tab, a
+      // dropped network): the ping keeps that, and so the viewer list, within a few seconds.
+      ping = setInterval(() => write(SSE_PING), PING_MS);
     },
     cancel() {
       stop();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { snap } from './screens';
-import { appServer } from './server';
+import { appServer, type AppServer } from './server';
 import { selectWithKeyboard } from './text';
 
 // Two people on two app instances (the one Playwright starts, and a second on its own port, one
@@ -9,9 +9,12 @@ import { selectWithKeyboard } from './text';
 
 const project = '/projects/pak-afghan-talks-2025';
 const article = 'Why Did Pakistan, Afghanistan Talks Fail and What Could Happen Next';
-const second = appServer(3106);
+let second: AppServer;
 
-test.beforeAll(async () => second.start());
+test.beforeAll(async () => {
+  second = await appServer();
+  await second.start();
+});
 test.afterAll(async () => second.stop());
 
 const highlighted = async (page: Page) => Number(await page.getByTestId('document-reader').getAttribute('data-highlighted'));
@@ -21,6 +24,9 @@ test('two users in two browsers on two instances see each other and each otherâ€
   const anaContext = await browser.newContext({ storageState: 'tests/e2e/.auth/ana.json', baseURL: second.url });
   const owner = await ownerContext.newPage();
   const ana = await anaContext.newPage();
+  ana.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') console.log(`[ana's browser] ${m.text()}`);
+  });
 
   await owner.goto(project);
   await owner.getByRole('link', { name: article }).click();
@@ -63,6 +69,7 @@ test('two users in two browsers on two instances see each other and each otherâ€
 
   // Ana leaves; she is gone from the list.
   await anaContext.close();
-  await expect(row.getByRole('list', { name: /Viewing now/ })).toHaveCount(0);
+  // (A closed tab is noticed at the server's next ping, within a few seconds.)
+  await expect(row.getByRole('list', { name: /Viewing now/ })).toHaveCount(0, { timeout: 15_000 });
   await ownerContext.close();
 });

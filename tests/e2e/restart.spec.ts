@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { snap } from './screens';
-import { appServer } from './server';
+import { appServer, type AppServer } from './server';
 import { selectWithKeyboard } from './text';
 
 // No lost work: the owner annotates on an app instance of their own, the instance stops, the
@@ -8,14 +8,15 @@ import { selectWithKeyboard } from './text';
 // arrives, once. The owner's layer on this article is touched by no other spec.
 
 const article = 'Why Pakistan-Afghanistan Negotiations Remain Elusive?';
-const server = appServer(3107);
-test.afterAll(async () => server.stop());
+let server: AppServer;
+test.afterAll(async () => server?.stop());
 
 const saveState = (page: Page) => page.getByTestId('save-state');
 const panel = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
 
 test('a server restart while annotating loses nothing and duplicates nothing', async ({ browser }) => {
   test.setTimeout(120_000);
+  server = await appServer();
   await server.start();
   const context = await browser.newContext({ storageState: 'tests/e2e/.auth/owner.json', baseURL: server.url });
   const page = await context.newPage();

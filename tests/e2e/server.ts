@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 // A second app instance on its own port, on the same database and build as the one Playwright
 // starts: for the specs that need two instances (live updates across them) or one they may stop
@@ -20,16 +21,37 @@ async function waitUntilUp(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`the app at ${url} did not start within ${timeoutMs / 1000} s`);
 }
 
-export function appServer(port: number): AppServer {
-  const url = `http://127.0.0.1:${port}`;
+/** A port nobody listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const children = new Set<ChildProcess>();
+// A worker that fails a test is replaced; its servers must not outlive it and hold their ports.
+process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+/** An instance on `port` (kept across stop and start, so the browser can reconnect to it). */
+export async function appServer(port?: number): Promise<AppServer> {
+  const chosen = port ?? (await freePort());
+  const url = `http://127.0.0.1:${chosen}`;
   let child: ChildProcess | null = null;
   return {
     url,
     async start() {
-      child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      const c = spawn('node_modules/.bin/next', ['start', '-p', String(chosen), '-H', '127.0.0.1'], {
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
+      children.add(c);
+      c.once('exit', () => children.delete(c));
+      child = c;
       await waitUntilUp(url);
     },
     async stop() {
