@@ -20,6 +20,7 @@ test.afterAll(async () => second.stop());
 const highlighted = async (page: Page) => Number(await page.getByTestId('document-reader').getAttribute('data-highlighted'));
 
 test('two users in two browsers on two instances see each other and each other’s work live', async ({ browser }) => {
+  test.setTimeout(90_000);
   const ownerContext = await browser.newContext({ storageState: 'tests/e2e/.auth/owner.json' });
   const anaContext = await browser.newContext({ storageState: 'tests/e2e/.auth/ana.json', baseURL: second.url });
   const owner = await ownerContext.newPage();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 // A second app instance on its own port, on the same database and build as the one Playwright
@@ -45,12 +46,19 @@ export async function appServer(port?: number): Promise<AppServer> {
   return {
     url,
     async start() {
+      mkdirSync('test-results', { recursive: true });
+      const log = openSync(`test-results/app-${chosen}.log`, 'a');
       const c = spawn('node_modules/.bin/next', ['start', '-p', String(chosen), '-H', '127.0.0.1'], {
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        // The instance's output goes to a file per port, to read when a test fails.
+        stdio: ['ignore', log, log],
       });
       children.add(c);
-      c.once('exit', () => children.delete(c));
+      c.once('exit', (code, signal) => {
+        children.delete(c);
+        // An instance that ends when the test did not stop it is a finding: say how it ended.
+        if (child === c) console.error(`[app ${chosen}] exited unexpectedly (code ${code}, signal ${signal})`);
+      });
       child = c;
       await waitUntilUp(url);
     },
