@@ -19,6 +19,7 @@ import { correctDocumentText, importDocuments, updateDocumentMetadata } from '@/
 import { acceptInvite, createInvite, removeMember, revokeInvite } from '@/lib/data/members';
 import { createProject, getProject, setLayersRevealed, setMemberRole, updateProjectSettings } from '@/lib/data/projects';
 import { ConflictError } from '@/lib/errors';
+import { runCommand } from '@/scripts/cli/commands';
 import { expectAppError, makeCodebook, makeDocument, makeProject, makeUser, sampleBlocks, spanOf, uniq } from './helpers';
 
 async function setup() {
@@ -395,5 +396,32 @@ describe('project settings', () => {
     // Blind coding off: everyone sees every layer without a reveal.
     await updateProjectSettings(s.owner.actor, s.slug, { blindCoding: false });
     expect(await seenByAna()).toEqual(['ana', 'ben']);
+  });
+});
+
+describe('CLI: activity', () => {
+  it('prints the log as lines or JSON, with filters, and explains a bad filter', async () => {
+    const s = await setup();
+    await createCategory(s.cur.actor, s.slug, { name: 'Trade', color: '#009e73' });
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    let r = await run('activity', '--project', s.slug, '--type', 'codebook');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}cur +codebook\.category\.create +Added category "Trade"$/);
+
+    r = await run('activity', '--project', s.slug, '--json', '--limit', '2');
+    expect(r.code).toBe(0);
+    const page = JSON.parse(r.out) as { events: { action: string }[]; nextCursor: string | null };
+    expect(page.events.map((e) => e.action)).toEqual(['codebook.category.create', 'document.import']);
+    expect(page.nextCursor).toMatch(/^\d+$/);
+
+    r = await run('activity', '--project', s.slug, '--from', 'yesterday');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/from: From must be a date written YYYY-MM-DD/);
+    expect((await run('activity')).code).toBe(2);
   });
 });
