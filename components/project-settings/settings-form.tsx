@@ -16,7 +16,7 @@ function Toggle({ id, label, hint, checked, onChange }: { id: string; label: str
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
         aria-describedby={`${id}-hint`}
-        className="mt-0.5 h-4 w-4 rounded border-stone-300 text-accent-600 focus:ring-accent-500"
+        className="mt-0.5 h-4 w-4 rounded border-stone-300 accent-accent-600 focus:ring-accent-500"
       />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-stone-800">

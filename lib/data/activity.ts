@@ -111,21 +111,28 @@ export async function listActivity(actor: Actor, slug: string, filters: Activity
 }
 
 export type ActivityFilterOptions = {
-  /** Everyone who appears in the log (members past and present), and whether the system acted. */
+  /** Members, and former members (who still appear in the log), by name. */
   people: { id: string; name: string }[];
+  /** Whether the command line or the seed acted in this project. */
   hasSystem: boolean;
   documents: { id: string; title: string | null }[];
 };
 
-/** The choices of the log's person and document filters. Owners only, like the log. */
+/**
+ * The choices of the log's person and document filters. Owners only, like the log. People come
+ * from the memberships and the removal events rather than from a DISTINCT over the whole log,
+ * which would read every event of a busy project on each page view.
+ */
 export async function listActivityFilterOptions(actor: Actor, slug: string): Promise<ActivityFilterOptions> {
   const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly);
   const db = getDb();
-  const [actors, documents] = await Promise.all([
-    db.activityEvent.groupBy({ by: ['actorId'], where: { projectId: project.id } }),
+  const [members, removed, system, documents] = await Promise.all([
+    db.membership.findMany({ where: { projectId: project.id }, select: { userId: true } }),
+    db.activityEvent.findMany({ where: { projectId: project.id, action: 'member.remove' }, select: { targetId: true } }),
+    db.activityEvent.findFirst({ where: { projectId: project.id, actorId: null }, select: { id: true } }),
     db.document.findMany({ where: { projectId: project.id }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true } }),
   ]);
-  const ids = actors.map((a) => a.actorId).filter((id): id is string => id !== null);
-  const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }) : [];
-  return { people, hasSystem: actors.some((a) => a.actorId === null), documents };
+  const ids = new Set([...members.map((m) => m.userId), ...removed.flatMap((r) => (r.targetId ? [r.targetId] : []))]);
+  const people = await db.user.findMany({ where: { id: { in: [...ids] } }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  return { people, hasSystem: system !== null, documents };
 }

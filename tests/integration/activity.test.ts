@@ -255,6 +255,10 @@ describe('members and project changes are logged', () => {
     expect(added.map((e) => [e.action, e.actorId, e.summary])).toEqual([['member.add', null, `Added eve (${eve.email}) as curator`]]);
     expect(promoted.map((e) => [e.action, e.summary])).toEqual([['member.role', `Changed the role of dee (${dee.email}) from annotator to curator`]]);
     expect(removed.map((e) => [e.action, e.targetId, e.summary])).toEqual([['member.remove', eve.id, `Removed eve (${eve.email}), curator`]]);
+    // A former member can still be picked in the log's person filter; their events stay.
+    const options = await listActivityFilterOptions(owner.actor, slug);
+    expect(options.people.map((p) => p.name)).toEqual(['dee', 'eve', 'owner']);
+    expect(options.hasSystem).toBe(true);
   });
 });
 
@@ -315,7 +319,7 @@ describe('listActivity', () => {
 
     const options = await listActivityFilterOptions(s.owner.actor, s.slug);
     expect(options.hasSystem).toBe(true);
-    expect(options.people.map((p) => p.name).sort()).toEqual(['ana', 'ben', 'cur', 'owner']);
+    expect(options.people.map((p) => p.name)).toEqual(['ana', 'ben', 'cur', 'owner', 'viewer']);
     expect(options.documents.map((d) => d.title)).toEqual(['Why talks failed', 'Second']);
   });
 
