@@ -14,7 +14,9 @@ export function LayersControl({ slug, revealed }: { slug: string; revealed: bool
   return (
     <div className="space-y-3">
       {revealed ? (
+        // Keyed, so the other button starts unconfirmed instead of inheriting this one's state.
         <ConfirmAction
+          key="hide"
           label="Hide layers again"
           pendingLabel="Hiding…"
           ariaLabel="Hide layers again"
@@ -23,6 +25,7 @@ export function LayersControl({ slug, revealed }: { slug: string; revealed: bool
         />
       ) : (
         <ConfirmAction
+          key="reveal"
           label="Reveal all layers to annotators"
           pendingLabel="Revealing…"
           ariaLabel="Reveal all layers to annotators"
