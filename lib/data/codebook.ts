@@ -306,7 +306,7 @@ export async function reorderCategories(
         action: 'codebook.category.reorder',
         targetType: 'category',
         targetId: data.parentId,
-        summary: `Reordered the categories ${whereLabel(tree, data.parentId)}: ${listNames(data.orderedIds.map((id) => quote(pathOf(tree, id).split(' / ').pop() ?? '')), 5)}`,
+        summary: `Reordered the categories ${whereLabel(tree, data.parentId)}: ${listNames(data.orderedIds.map((id) => quote(tree.find((c) => c.id === id)?.name ?? '')), 5)}`,
       });
     }
     return { orderedIds: data.orderedIds };

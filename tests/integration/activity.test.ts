@@ -187,9 +187,13 @@ describe('codebook changes are logged', () => {
       action: 'codebook.category.move',
       summary: 'Moved "Trade and border closures" under "Security"',
     });
-    expect((await one(() => reorderCategories(s.cur.actor, s.slug, { parentId: s.security.id, orderedIds: [trade.id, s.sanctuary.id] }))).action).toBe(
-      'codebook.category.reorder',
-    );
+    expect(await one(() => reorderCategories(s.cur.actor, s.slug, { parentId: s.security.id, orderedIds: [trade.id, s.sanctuary.id] }))).toMatchObject({
+      action: 'codebook.category.reorder',
+      targetId: s.security.id,
+      summary: 'Reordered the categories under "Security": "Trade and border closures" and "TTP sanctuary"',
+    });
+    // The same order again moves nothing and logs nothing.
+    await expectNoEvent(s.projectId, () => reorderCategories(s.cur.actor, s.slug, { parentId: s.security.id, orderedIds: [trade.id, s.sanctuary.id] }));
 
     await createAnnotation(s.ana.actor, s.doc.id, { ...spanOf(s.doc.text, 'The talks failed'), categoryId: s.sanctuary.id });
     expect(await one(() => mergeCategories(s.cur.actor, { sourceId: s.sanctuary.id, targetId: trade.id }))).toMatchObject({
