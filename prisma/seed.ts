@@ -3,6 +3,9 @@
 // can run it every time and the CLI's `seed` can be repeated safely.
 import { getDb } from '@/lib/db';
 import { toCanonical } from '@/lib/corpus';
+import { plural } from '@/lib/activity';
+import { recordActivity } from '@/lib/data/activity';
+import { systemActor } from '@/lib/data/actor';
 import { sha256Hex } from '@/lib/data/documents';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -122,6 +125,23 @@ export async function seedDemo(): Promise<SeedReport> {
       }
     }
     report.annotationsCreated = await seedDemoAnnotations(tx, project.id);
+    // One event for the whole seed, not one per row; a re-run that adds nothing logs nothing.
+    const added = [
+      report.projectCreated ? 'created the project' : '',
+      report.documentsCreated ? plural(report.documentsCreated, 'article') : '',
+      report.categoriesCreated ? plural(report.categoriesCreated, 'category', 'categories') : '',
+      report.annotationsCreated ? plural(report.annotationsCreated, 'annotation') : '',
+      report.usersCreated ? plural(report.usersCreated, 'demo account') : '',
+    ].filter(Boolean);
+    if (added.length > 0) {
+      await recordActivity(tx, systemActor, project.id, {
+        action: 'project.seed',
+        targetType: 'project',
+        targetId: project.id,
+        summary: `Seeded the demo data: ${added.join(', ')}`,
+        details: report,
+      });
+    }
     return report;
   }, { timeout: 60_000 });
 }

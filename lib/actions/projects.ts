@@ -1,8 +1,12 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createProject } from '@/lib/data/projects';
-import { isAppError } from '@/lib/errors';
+import type { ActivityFiltersInput } from '@/lib/activity';
+import { listActivity, type ActivityPage } from '@/lib/data/activity';
+import { createProject, setLayersRevealed, updateProjectSettings } from '@/lib/data/projects';
+import { isAppError, toActionError, type ActionResult } from '@/lib/errors';
 import { requireActor } from '@/lib/session';
+import type { ProjectSettingsInput } from '@/lib/validations/project';
 import type { FormState } from './auth';
 
 export async function createProjectAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -16,4 +20,39 @@ export async function createProjectAction(_prev: FormState, form: FormData): Pro
     throw error;
   }
   redirect(`/projects/${slug}`);
+}
+
+const projectPath = (slug: string) => `/projects/${slug}`;
+
+/** Saves the owner's settings form; the whole project layout shows the name and blind-coding badge. */
+export async function updateProjectSettingsAction(slug: string, input: ProjectSettingsInput): Promise<ActionResult<null>> {
+  const { actor } = await requireActor();
+  try {
+    await updateProjectSettings(actor, slug, input);
+    revalidatePath(projectPath(slug), 'layout');
+    return { ok: true, data: null };
+  } catch (error) {
+    return toActionError(error, 'updateProjectSettingsAction');
+  }
+}
+
+export async function setLayersRevealedAction(slug: string, revealed: boolean): Promise<ActionResult<null>> {
+  const { actor } = await requireActor();
+  try {
+    await setLayersRevealed(actor, slug, revealed);
+    revalidatePath(projectPath(slug), 'layout');
+    return { ok: true, data: null };
+  } catch (error) {
+    return toActionError(error, 'setLayersRevealedAction');
+  }
+}
+
+/** The activity log's "Load older": the next page after `filters.cursor`, under the same filters. */
+export async function listActivityAction(slug: string, filters: ActivityFiltersInput): Promise<ActionResult<ActivityPage>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await listActivity(actor, slug, filters) };
+  } catch (error) {
+    return toActionError(error, 'listActivityAction');
+  }
 }

@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Layer, Role } from '@/lib/generated/prisma/enums';
+import { annotationChangedSummary, annotationCreatedSummary, quote } from '@/lib/activity';
 import { canAnnotate } from '@/lib/permissions';
 import {
   annotationLayerSchema,
@@ -19,6 +20,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
+import { recordActivity } from './activity';
 import { visibleAnnotationsWhere } from './visibility';
 
 /** One annotation as pages, client components and the REST API see it: plain and serializable. */
@@ -287,6 +289,8 @@ const sameAttributes = (a: ResolvedAttribute[], b: ResolvedAttribute[]) => {
 type CreateContext = {
   projectId: string;
   text: string;
+  /** For the activity log's summary. */
+  title: string | null;
   role: Role | null;
   userName: string | null;
   codebook: CodebookIndex;
@@ -301,13 +305,14 @@ async function loadCreateContext(documentId: string, userId: string | null): Pro
   type Row = {
     projectId: string;
     text: string;
+    title: string | null;
     role: Role | null;
     userName: string | null;
     categories: { id: string; parentId: string | null; name: string; color: string; position: number }[] | null;
     attributes: { id: string; key: string; options: { id: string; value: string }[] | null }[] | null;
   };
   const rows = await getDb().$queryRaw<Row[]>`
-    SELECT d."projectId"::text AS "projectId", d."text",
+    SELECT d."projectId"::text AS "projectId", d."text", d."title",
       (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = d."projectId" AND m."userId" = ${userId}::uuid) AS "role",
       (SELECT u."name" FROM "User" u WHERE u."id" = ${userId}::uuid) AS "userName",
       (SELECT json_agg(json_build_object('id', c."id", 'parentId', c."parentId", 'name', c."name", 'color', c."color", 'position', c."position"))
@@ -323,6 +328,7 @@ async function loadCreateContext(documentId: string, userId: string | null): Pro
   return {
     projectId: row.projectId,
     text: row.text,
+    title: row.title,
     role: row.role,
     userName: row.userName,
     codebook: {
@@ -345,8 +351,9 @@ function isUniqueViolation(error: unknown): boolean {
  *
  * This is the hottest write in the product (every tag), so it is built for few round trips: one
  * read of the document, one parallel batch of checks, and one SQL statement that inserts the
- * annotation, its attribute values and the annotator's progress together (a single statement is
- * atomic, so no transaction is needed). The answer is assembled from what is already known rather
+ * annotation, its attribute values, the annotator's progress and the activity-log event together
+ * (a single statement is atomic, so no transaction is needed, and a failed insert logs nothing).
+ * A repeat of an idempotent create changes nothing, so it logs nothing either. The answer is assembled from what is already known rather
  * than read back.
  */
 export async function createAnnotation(
@@ -410,6 +417,9 @@ export async function createAnnotation(
   // Timestamps are stored as UTC without a zone, as Prisma writes them.
   const now = new Date();
   const stamp = now.toISOString();
+  const category = codebook.categories.get(data.categoryId);
+  const summary = annotationCreatedSummary({ quote: data.quote, category: category?.name ?? '', document: context.title });
+  const details = JSON.stringify({ categoryId: data.categoryId, start: data.start, end: data.end });
   try {
     await db.$executeRaw`
       WITH ins AS (
@@ -429,6 +439,13 @@ export async function createAnnotation(
         SELECT ${documentId}::uuid, ${userId}::uuid, ${projectId}::uuid, 'IN_PROGRESS', (${stamp}::timestamptz AT TIME ZONE 'UTC') FROM ins
         ON CONFLICT ("documentId", "userId") DO UPDATE SET "status" = 'IN_PROGRESS', "updatedAt" = EXCLUDED."updatedAt"
         WHERE "DocumentStatus"."status" = 'NOT_STARTED'
+      ), activity AS (
+        -- The activity log (lib/data/activity.ts recordActivity), in this same statement: a second
+        -- round trip here would cost more than the rest of the write.
+        INSERT INTO "ActivityEvent" ("projectId", "actorId", "action", "targetType", "targetId", "documentId", "summary", "details", "createdAt")
+        SELECT ${projectId}::uuid, ${userId}::uuid, 'annotation.create', 'annotation', ins."id"::text, ${documentId}::uuid,
+               ${summary}, ${details}::jsonb, (${stamp}::timestamptz AT TIME ZONE 'UTC')
+        FROM ins
       )
       SELECT 1 FROM ins`;
   } catch (error) {
@@ -439,7 +456,6 @@ export async function createAnnotation(
     }
     throw error;
   }
-  const category = codebook.categories.get(data.categoryId);
   const attributes = Object.fromEntries(Object.entries(data.attributes).filter(([key]) => codebook.attributes.has(key)));
   return {
     created: true,
@@ -454,7 +470,13 @@ export async function createAnnotation(
 
 const writeSelect = {
   id: true, projectId: true, documentId: true, annotatorId: true, layer: true, version: true, deletedAt: true,
+  // For the activity log's summary of the change.
+  quote: true, categoryId: true, note: true, category: { select: { name: true } }, document: { select: { title: true } },
 } satisfies Prisma.AnnotationSelect;
+
+type WriteRow = Prisma.AnnotationGetPayload<{ select: typeof writeSelect }>;
+
+const describeRow = (row: WriteRow) => ({ quote: row.quote, category: row.category.name, document: row.document.title });
 
 // The consensus layer is curated: owners and curators accept passages into it.
 const canCurate = (role: Role) => role === 'OWNER' || role === 'CURATOR';
@@ -506,13 +528,17 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
   const db = getDb();
   const changes: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
   const problems: (string | null)[] = [];
+  // What changed, in words, for the activity log.
+  const changed: string[] = [];
   let resolved: ResolvedAttribute[] | undefined;
   if (data.categoryId !== undefined || data.attributes !== undefined) {
     const codebook = await loadCodebookIndex(row.projectId);
     if (data.categoryId !== undefined) {
       problems.push(categoryProblem(codebook, data.categoryId));
       changes.categoryId = data.categoryId;
+      if (data.categoryId !== row.categoryId) changed.push(`category → ${codebook.categories.get(data.categoryId)?.name ?? ''}`);
     }
+    if (data.attributes !== undefined) changed.push('attributes');
     if (data.attributes !== undefined) {
       const result = resolveAttributes(codebook, data.attributes);
       problems.push(...result.problems);
@@ -526,9 +552,14 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
     problems.push(problem);
     // A moved annotation has been placed by hand, so it is no longer orphaned.
     if (!problem) Object.assign(changes, span, spanContext(text, span.start, span.end), { orphaned: false });
+    if (span.quote !== row.quote) changed.push(`passage → ${quote(span.quote)}`);
+    else changed.push('passage moved');
   }
   throwIfProblems(problems);
-  if (data.note !== undefined) changes.note = data.note;
+  if (data.note !== undefined) {
+    changes.note = data.note;
+    if (data.note !== row.note) changed.push('note');
+  }
 
   const applied = await db.$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: data.version, deletedAt: null }, data: changes });
@@ -537,6 +568,13 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
       await tx.annotationAttribute.deleteMany({ where: { annotationId: row.id } });
       await tx.annotationAttribute.createMany({ data: resolved.map((r) => ({ ...r, annotationId: row.id })) });
     }
+    await recordActivity(tx, actor, row.projectId, {
+      action: 'annotation.update',
+      targetType: 'annotation',
+      targetId: row.id,
+      documentId: row.documentId,
+      summary: annotationChangedSummary('Edited', { ...describeRow(row), changes: changed }),
+    });
     return true;
   });
   if (!applied) throw await stale();
@@ -547,11 +585,21 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
 export async function deleteAnnotation(actor: Actor, annotationId: string): Promise<{ id: string; version: number }> {
   const { row } = await requireWritableAnnotation(actor, annotationId);
   if (row.deletedAt) throw annotationNotFound();
-  const { count } = await getDb().annotation.updateMany({
-    where: { id: row.id, deletedAt: null },
-    data: { deletedAt: new Date(), version: { increment: 1 } },
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.annotation.updateMany({
+      where: { id: row.id, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    // Deleted meanwhile by another request: that one logged it.
+    if (count === 0) throw annotationNotFound();
+    await recordActivity(tx, actor, row.projectId, {
+      action: 'annotation.delete',
+      targetType: 'annotation',
+      targetId: row.id,
+      documentId: row.documentId,
+      summary: annotationChangedSummary('Deleted', describeRow(row)),
+    });
   });
-  if (count === 0) throw annotationNotFound();
   return { id: row.id, version: row.version + 1 };
 }
 
@@ -559,9 +607,20 @@ export async function deleteAnnotation(actor: Actor, annotationId: string): Prom
 export async function restoreAnnotation(actor: Actor, annotationId: string): Promise<AnnotationDto> {
   const { row } = await requireWritableAnnotation(actor, annotationId);
   if (row.deletedAt) {
-    await getDb().annotation.updateMany({
-      where: { id: row.id, deletedAt: { not: null } },
-      data: { deletedAt: null, version: { increment: 1 } },
+    await getDb().$transaction(async (tx) => {
+      const { count } = await tx.annotation.updateMany({
+        where: { id: row.id, deletedAt: { not: null } },
+        data: { deletedAt: null, version: { increment: 1 } },
+      });
+      // Restored meanwhile by another request: nothing changed here, so nothing to log.
+      if (count === 0) return;
+      await recordActivity(tx, actor, row.projectId, {
+        action: 'annotation.restore',
+        targetType: 'annotation',
+        targetId: row.id,
+        documentId: row.documentId,
+        summary: annotationChangedSummary('Restored', describeRow(row)),
+      });
     });
   }
   return readCurrent(row.projectId, row.id);

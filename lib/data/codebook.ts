@@ -1,4 +1,5 @@
 import 'server-only';
+import { listNames, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -26,6 +27,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
+import { recordActivity } from './activity';
 
 export type CodebookCategory = {
   id: string;
@@ -210,10 +212,17 @@ export async function createCategory(actor: Actor, projectSlug: string, input: C
     if (data.parentId !== null) findOrThrow(tree, data.parentId, 'The parent category is not in this project.');
     assertUniqueSiblingName(tree, data.parentId, data.name, null);
     assertShortcutFree(tree, data.shortcut, null);
-    return tx.category.create({
+    const created = await tx.category.create({
       data: { ...data, projectId: project.id, position: nextPosition(tree, data.parentId) },
       select: categorySelect,
     });
+    await recordActivity(tx, actor, project.id, {
+      action: 'codebook.category.create',
+      targetType: 'category',
+      targetId: created.id,
+      summary: `Added category ${quote(pathOf([...tree, created], created.id), 120)}`,
+    });
+    return created;
   });
 }
 
@@ -239,11 +248,30 @@ export async function updateCategory(actor: Actor, categoryId: string, input: Up
     }
     if (moving || data.name !== undefined) assertUniqueSiblingName(tree, parentId, data.name ?? self.name, self.id);
     if (data.shortcut !== undefined) assertShortcutFree(tree, data.shortcut, self.id);
-    return tx.category.update({
+    const before = await tx.category.findUniqueOrThrow({ where: { id: self.id }, select: categorySelect });
+    const updated = await tx.category.update({
       where: { id: self.id },
       data: { ...data, ...(moving ? { parentId, position: nextPosition(tree, parentId) } : {}) },
       select: categorySelect,
     });
+    const changed: string[] = [];
+    if (updated.name !== before.name) changed.push(`renamed to ${quote(updated.name)}`);
+    if (updated.color !== before.color) changed.push(`colour ${updated.color}`);
+    if (updated.description !== before.description) changed.push('description');
+    if (updated.example !== before.example) changed.push('example');
+    if (updated.shortcut !== before.shortcut) changed.push(updated.shortcut ? `shortcut "${updated.shortcut}"` : 'shortcut removed');
+    // Saving the form unchanged is not worth a line in the log.
+    if (moving || changed.length > 0) {
+      const where = moving ? `Moved ${quote(pathOf(tree, self.id), 120)} ${whereLabel(tree, parentId).replace(/^at /, 'to ')}` : '';
+      const what = changed.length > 0 ? `${moving ? '; ' : `Edited category ${quote(pathOf(tree, self.id), 120)}: `}${changed.join(', ')}` : '';
+      await recordActivity(tx, actor, project.id, {
+        action: moving ? 'codebook.category.move' : 'codebook.category.update',
+        targetType: 'category',
+        targetId: self.id,
+        summary: where + what,
+      });
+    }
+    return updated;
   });
 }
 
@@ -266,8 +294,20 @@ export async function reorderCategories(
     );
     if (problem) throw new AppError('INVALID', problem);
     const positionOf = new Map(siblings.map((c) => [c.id, c.position]));
+    let moved = 0;
     for (const [position, id] of data.orderedIds.entries()) {
-      if (positionOf.get(id) !== position) await tx.category.update({ where: { id }, data: { position } });
+      if (positionOf.get(id) !== position) {
+        await tx.category.update({ where: { id }, data: { position } });
+        moved++;
+      }
+    }
+    if (moved > 0) {
+      await recordActivity(tx, actor, project.id, {
+        action: 'codebook.category.reorder',
+        targetType: 'category',
+        targetId: data.parentId,
+        summary: `Reordered the categories ${whereLabel(tree, data.parentId)}: ${listNames(data.orderedIds.map((id) => quote(tree.find((c) => c.id === id)?.name ?? '')), 5)}`,
+      });
     }
     return { orderedIds: data.orderedIds };
   });
@@ -320,6 +360,14 @@ export async function mergeCategories(
     let position = nextPosition(tree, target.id);
     for (const child of children) await tx.category.update({ where: { id: child.id }, data: { parentId: target.id, position: position++ } });
     await tx.category.delete({ where: { id: source.id } });
+    const childNote = children.length > 0 ? `; ${plural(children.length, 'sub-category', 'sub-categories')} moved under it` : '';
+    await recordActivity(tx, actor, project.id, {
+      action: 'codebook.category.merge',
+      targetType: 'category',
+      targetId: target.id,
+      summary: `Merged ${quote(pathOf(tree, source.id), 120)} into ${quote(pathOf(tree, target.id), 120)}: ${plural(moved.count, 'annotation')} moved${childNote}`,
+      details: { sourceId: source.id, sourceName: source.name, targetId: target.id, moved: moved.count, childrenMoved: children.length },
+    });
     return { moved: moved.count, childrenMoved: children.length, target: { id: target.id, name: target.name } };
   });
 }
@@ -365,6 +413,13 @@ export async function deleteCategory(actor: Actor, categoryId: string, input: De
       }));
     }
     await tx.category.delete({ where: { id: self.id } });
+    await recordActivity(tx, actor, project.id, {
+      action: 'codebook.category.delete',
+      targetType: 'category',
+      targetId: self.id,
+      summary: `Deleted category ${quote(pathOf(tree, self.id), 120)}${target && reassigned > 0 ? `; ${plural(reassigned, 'annotation')} reassigned to ${quote(pathOf(tree, target.id), 120)}` : ''}`,
+      details: { reassigned, reassignedTo: reassigned > 0 ? (target?.id ?? null) : null },
+    });
     return { reassigned };
   });
 }
@@ -396,6 +451,12 @@ export async function createAttribute(actor: Actor, projectSlug: string, input: 
         options: { create: data.options.map((o, position) => ({ ...o, position })) },
       },
       select: { id: true },
+    });
+    await recordActivity(tx, actor, project.id, {
+      action: 'codebook.attribute.create',
+      targetType: 'attribute',
+      targetId: created.id,
+      summary: `Added attribute ${quote(data.name)} (${data.key}) with values ${listNames(data.options.map((o) => quote(o.label, 40)), 5)}`,
     });
     return readAttribute(tx, created.id);
   });
@@ -429,7 +490,29 @@ export async function updateAttribute(actor: Actor, attributeId: string, input: 
         else await tx.attributeOption.create({ data: { attributeId, value: o.value, label: o.label, position } });
       }
     }
-    return readAttribute(tx, attributeId);
+    const after = await readAttribute(tx, attributeId);
+    const changed: string[] = [];
+    if (after.name !== current.name) changed.push(`renamed to ${quote(after.name)}`);
+    if (after.description !== current.description) changed.push('description');
+    const optionKey = (a: CodebookAttribute) => a.options.map((o) => `${o.value}=${o.label}`).join('\n');
+    if (optionKey(after) !== optionKey(current)) {
+      const added = after.options.filter((o) => !current.options.some((c) => c.value === o.value));
+      const removed = current.options.filter((o) => !after.options.some((c) => c.value === o.value));
+      const parts = [
+        ...(added.length > 0 ? [`added ${listNames(added.map((o) => quote(o.label, 40)))}`] : []),
+        ...(removed.length > 0 ? [`removed ${listNames(removed.map((o) => quote(o.label, 40)))}`] : []),
+      ];
+      changed.push(parts.length > 0 ? `values: ${parts.join(', ')}` : 'values relabelled or reordered');
+    }
+    if (changed.length > 0) {
+      await recordActivity(tx, actor, project.id, {
+        action: 'codebook.attribute.update',
+        targetType: 'attribute',
+        targetId: attributeId,
+        summary: `Edited attribute ${quote(current.name)}: ${changed.join('; ')}`,
+      });
+    }
+    return after;
   });
 }
 
@@ -441,6 +524,7 @@ export async function updateAttribute(actor: Actor, attributeId: string, input: 
 export async function deleteAttribute(actor: Actor, attributeId: string): Promise<{ valuesRemoved: number }> {
   const { project } = await attributeAccess(actor, attributeId);
   return inCodebookTransaction(project.id, async (tx) => {
+    const definition = await tx.attributeDefinition.findUniqueOrThrow({ where: { id: attributeId }, select: { key: true, name: true } });
     const values = await tx.annotationAttribute.findMany({ where: { attributeId }, select: { annotationId: true } });
     if (values.length > 0) {
       await tx.annotation.updateMany({
@@ -452,6 +536,12 @@ export async function deleteAttribute(actor: Actor, attributeId: string): Promis
     // definition would otherwise trip over.
     const { count } = await tx.annotationAttribute.deleteMany({ where: { attributeId } });
     await tx.attributeDefinition.delete({ where: { id: attributeId } });
+    await recordActivity(tx, actor, project.id, {
+      action: 'codebook.attribute.delete',
+      targetType: 'attribute',
+      targetId: attributeId,
+      summary: `Deleted attribute ${quote(definition.name)} (${definition.key})${count > 0 ? `; its value was removed from ${plural(count, 'annotation')}` : ''}`,
+    });
     return { valuesRemoved: count };
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { documentLabel, documentsImportedSummary, plural, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -18,6 +19,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess } from './access';
 import type { Actor } from './actor';
+import { recordActivity } from './activity';
 import { visibleAnnotationsWhere } from './visibility';
 
 export type DocumentBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
@@ -235,6 +237,16 @@ export async function importDocuments(
       created.push(doc);
     }
     await tx.project.update({ where: { id: project.id }, data: { updatedAt: new Date() } });
+    // One event for the whole import, however many documents: the log is read by people.
+    const single = created.length === 1 ? created[0] : undefined;
+    await recordActivity(tx, actor, project.id, {
+      action: 'document.import',
+      targetType: 'document',
+      targetId: single?.id ?? null,
+      documentId: single?.id ?? null,
+      summary: documentsImportedSummary(created.map((d) => d.title)),
+      details: { count: created.length, documentIds: created.slice(0, 100).map((d) => d.id) },
+    });
     return created;
   });
 }
@@ -248,9 +260,23 @@ export async function updateDocumentMetadata(
   const doc = await getDocument(actor, documentId);
   await requireProjectAccess(actor, { id: doc.projectId }, canEditDocuments, 'Only owners and curators can edit document details.');
   const data = parseOrThrow(documentMetadataSchema, input);
-  await getDb().document.update({
-    where: { id: doc.id },
-    data: { ...data, publishedOn: data.publishedOn ? new Date(`${data.publishedOn}T00:00:00Z`) : null },
+  const labels = { title: 'title', author: 'author', authorAffiliation: 'affiliation', outlet: 'outlet', publishedOn: 'date', sourceUrl: 'source URL' } as const;
+  const changed = (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => (data[k] ?? null) !== (doc[k] ?? null));
+  await getDb().$transaction(async (tx) => {
+    await tx.document.update({
+      where: { id: doc.id },
+      data: { ...data, publishedOn: data.publishedOn ? new Date(`${data.publishedOn}T00:00:00Z`) : null },
+    });
+    // Saving the form unchanged is not worth a line in the log.
+    if (changed.length === 0) return;
+    const renamed = changed.includes('title') ? ` (now ${quote(documentLabel(data.title), 80)})` : '';
+    await recordActivity(tx, actor, doc.projectId, {
+      action: 'document.update',
+      targetType: 'document',
+      targetId: doc.id,
+      documentId: doc.id,
+      summary: `Edited ${changed.map((k) => labels[k]).join(', ')} of ${quote(documentLabel(doc.title), 80)}${renamed}`,
+    });
   });
   return getDocument(actor, documentId);
 }
@@ -317,6 +343,21 @@ export async function correctDocumentText(actor: Actor, documentId: string, inpu
       await tx.document.update({
         where: { id: doc.id },
         data: { text, content: content as Prisma.InputJsonValue, contentHash, length: text.length },
+      });
+      // One event for the correction, not one per re-anchored annotation.
+      const total = results.length;
+      const placedCount = total - report.orphaned;
+      const outcome =
+        total === 0
+          ? 'no annotations to re-anchor'
+          : `${plural(placedCount, 'annotation')} re-anchored (${report.exact} exact, ${report.moved} moved, ${report.fuzzy} fuzzy), ${report.orphaned} orphaned`;
+      await recordActivity(tx, actor, project.id, {
+        action: 'document.correct',
+        targetType: 'document',
+        targetId: doc.id,
+        documentId: doc.id,
+        summary: `Corrected the text of ${quote(documentLabel(doc.title), 80)}: ${outcome}`,
+        details: { ...report, oldLength: oldText.length, newLength: text.length },
       });
       return report;
     },

@@ -3,12 +3,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { canManageMembers, roles } from '@/lib/permissions';
+import { canManageMembers, roleLabels, roles } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { createInviteSchema, type CreateInviteInput } from '@/lib/validations/member';
 import { uuidPattern } from '@/lib/validations/codebook';
 import { requireProjectAccess, requireUserId } from './access';
 import type { Actor } from './actor';
+import { recordActivity } from './activity';
 
 export type InviteSummary = { id: string; email: string; role: Role; createdAt: string; expiresAt: string };
 
@@ -58,7 +59,7 @@ export async function createInvite(
   return getDb().$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { projectId: project.id, user: { email } }, select: { userId: true } });
     if (member) throw new AppError('CONFLICT', `${email} is already a member of this project; change their role in the member list instead.`);
-    await tx.invite.updateMany({ where: { projectId: project.id, email, ...pendingWhere(now) }, data: { revokedAt: now } });
+    const replaced = await tx.invite.updateMany({ where: { projectId: project.id, email, ...pendingWhere(now) }, data: { revokedAt: now } });
     const row = await tx.invite.create({
       data: {
         projectId: project.id,
@@ -69,6 +70,13 @@ export async function createInvite(
         expiresAt,
       },
       select: { id: true, email: true, role: true, expiresAt: true },
+    });
+    await recordActivity(tx, actor, project.id, {
+      action: 'member.invite',
+      targetType: 'invite',
+      targetId: row.id,
+      summary: `Invited ${email} as ${roleLabels[role].toLowerCase()}${replaced.count > 0 ? ' (replacing the earlier link)' : ''}`,
+      details: { email, role },
     });
     return { ...row, token };
   });
@@ -90,11 +98,21 @@ export async function revokeInvite(actor: Actor, inviteId: string): Promise<void
   const notFound = new AppError('NOT_FOUND', 'No such invitation is visible to you.');
   if (!uuidPattern.test(String(inviteId))) throw notFound;
   const db = getDb();
-  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { projectId: true } });
+  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { projectId: true, email: true, role: true } });
   if (!invite) throw notFound;
   // Checked on the invite's own project, so an owner of one project cannot revoke another's.
   await requireProjectAccess(actor, { id: invite.projectId }, canManageMembers, manageDenied);
-  await db.invite.updateMany({ where: { id: inviteId, revokedAt: null, acceptedAt: null }, data: { revokedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invite.updateMany({ where: { id: inviteId, revokedAt: null, acceptedAt: null }, data: { revokedAt: new Date() } });
+    // A second revoke changes nothing and logs nothing.
+    if (count === 0) return;
+    await recordActivity(tx, actor, invite.projectId, {
+      action: 'member.revoke-invite',
+      targetType: 'invite',
+      targetId: inviteId,
+      summary: `Revoked the invitation of ${invite.email} (${roleLabels[invite.role].toLowerCase()})`,
+    });
+  });
 }
 
 /**
@@ -140,7 +158,7 @@ export async function acceptInvite(actor: Actor, token: string): Promise<{ proje
       select: { id: true, projectId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, project: { select: { slug: true } } },
     });
     if (!invite) throw notFound;
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
     if (!user) throw new AppError('INVALID', 'This action needs a signed-in user.');
     if (user.email.toLowerCase() !== invite.email) {
       throw new AppError('FORBIDDEN', `This invitation is for ${invite.email}; sign in with that account to accept it.`);
@@ -156,6 +174,13 @@ export async function acceptInvite(actor: Actor, token: string): Promise<{ proje
     const existing = await tx.membership.findUnique({ where: key, select: { role: true } });
     const role = existing ? higherRole(existing.role, invite.role) : invite.role;
     await tx.membership.upsert({ where: key, create: { projectId: invite.projectId, userId, role }, update: { role } });
+    await recordActivity(tx, actor, invite.projectId, {
+      action: 'member.accept',
+      targetType: 'member',
+      targetId: userId,
+      summary: `${user.name} (${user.email}) accepted the invitation and joined as ${roleLabels[role].toLowerCase()}`,
+      details: { inviteId: invite.id, role, previousRole: existing?.role ?? null },
+    });
     return { projectSlug: invite.project.slug };
   });
 }
@@ -171,12 +196,21 @@ export async function removeMember(actor: Actor, slug: string, userId: string): 
   if (!uuidPattern.test(String(userId))) throw notFound;
   await getDb().$transaction(async (tx) => {
     const key = { projectId_userId: { projectId: project.id, userId } };
-    const membership = await tx.membership.findUnique({ where: key, select: { role: true, user: { select: { email: true } } } });
+    const membership = await tx.membership.findUnique({ where: key, select: { role: true, user: { select: { email: true, name: true } } } });
     if (!membership) throw notFound;
     if (membership.role === 'OWNER') {
       const owners = await tx.membership.count({ where: { projectId: project.id, role: 'OWNER' } });
       if (owners <= 1) throw new AppError('CONFLICT', `${membership.user.email} is the project's last owner; make someone else owner first.`);
     }
     await tx.membership.delete({ where: key });
+    const self = actor.kind === 'user' && actor.userId === userId;
+    await recordActivity(tx, actor, project.id, {
+      action: 'member.remove',
+      targetType: 'member',
+      targetId: userId,
+      summary: self
+        ? `${membership.user.name} (${membership.user.email}) left the project`
+        : `Removed ${membership.user.name} (${membership.user.email}), ${roleLabels[membership.role].toLowerCase()}`,
+    });
   });
 }

@@ -3,12 +3,21 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { canManageMembers } from '@/lib/permissions';
+import { change, quote } from '@/lib/activity';
+import { canManageMembers, roleLabels } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { createProjectSchema, roleSchema, projectSlugSchema, type CreateProjectInput } from '@/lib/validations/project';
+import {
+  createProjectSchema,
+  projectSettingsSchema,
+  roleSchema,
+  projectSlugSchema,
+  type CreateProjectInput,
+  type ProjectSettingsInput,
+} from '@/lib/validations/project';
 import { emailSchema } from '@/lib/validations/auth';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
+import { recordActivity } from './activity';
 
 export type ProjectSummary = {
   id: string;
@@ -73,9 +82,18 @@ export async function createProject(
     ownerId = owner.id;
   }
   try {
-    return await db.project.create({
-      data: { ...data, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
-      select: { id: true, slug: true },
+    return await db.$transaction(async (tx) => {
+      const project = await tx.project.create({
+        data: { ...data, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
+        select: { id: true, slug: true },
+      });
+      await recordActivity(tx, actor, project.id, {
+        action: 'project.create',
+        targetType: 'project',
+        targetId: project.id,
+        summary: `Created the project ${quote(data.name, 120)} (${data.slug})`,
+      });
+      return project;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -123,6 +141,93 @@ export async function setMemberRole(
       create: { projectId: project.id, userId: user.id, role },
       update: { role },
     });
+    if (existing?.role !== role) {
+      const who = `${user.name} (${user.email})`;
+      await recordActivity(tx, actor, project.id, {
+        action: existing ? 'member.role' : 'member.add',
+        targetType: 'member',
+        targetId: user.id,
+        summary: existing
+          ? `Changed the role of ${who} from ${roleLabels[existing.role].toLowerCase()} to ${roleLabels[role].toLowerCase()}`
+          : `Added ${who} as ${roleLabels[role].toLowerCase()}`,
+        details: { role, previousRole: existing?.role ?? null },
+      });
+    }
     return { userId: user.id, email: user.email, name: user.name, role };
+  });
+}
+
+// ─── Settings ───────────────────────────────────────────────────────────────────────────────
+
+const ownersOnly = (what: string) => `Only project owners can ${what}.`;
+const isOwner = (role: Role) => role === 'OWNER';
+
+export type ProjectSettings = ProjectAccess['project'];
+
+const settingsSelect = {
+  id: true, slug: true, name: true, description: true, blindCoding: true, layersRevealedAt: true, annotatorsSeeAgreement: true,
+} as const;
+
+/**
+ * Changes the project's name, description, blind coding and whether annotators see agreement
+ * figures. Owners only. Logged with what changed, before → after; a save that changes nothing
+ * writes nothing.
+ */
+export async function updateProjectSettings(actor: Actor, slug: string, input: ProjectSettingsInput): Promise<ProjectSettings> {
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly('change the project settings'));
+  const data = parseOrThrow(projectSettingsSchema, input);
+  return getDb().$transaction(async (tx) => {
+    // Read under a row lock, so the logged "before" is the value this update replaced.
+    await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${project.id}::uuid FOR UPDATE`;
+    const before = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: settingsSelect });
+    const changes: string[] = [];
+    if (data.name !== undefined && data.name !== before.name) changes.push(change('name', before.name, data.name));
+    if (data.description !== undefined && data.description !== before.description) changes.push('description');
+    if (data.blindCoding !== undefined && data.blindCoding !== before.blindCoding) changes.push(change('blind coding', before.blindCoding, data.blindCoding));
+    if (data.annotatorsSeeAgreement !== undefined && data.annotatorsSeeAgreement !== before.annotatorsSeeAgreement) {
+      changes.push(change('annotators see agreement', before.annotatorsSeeAgreement, data.annotatorsSeeAgreement));
+    }
+    if (changes.length === 0) return before;
+    const after = await tx.project.update({ where: { id: project.id }, data, select: settingsSelect });
+    await recordActivity(tx, actor, project.id, {
+      action: 'project.settings',
+      targetType: 'project',
+      targetId: project.id,
+      summary: `Changed settings: ${changes.join('; ')}`,
+      details: {
+        before: { name: before.name, description: before.description, blindCoding: before.blindCoding, annotatorsSeeAgreement: before.annotatorsSeeAgreement },
+        after: data,
+      },
+    });
+    return after;
+  });
+}
+
+/**
+ * Reveals every annotator's layer to every annotator (sets layersRevealedAt), or hides them again
+ * (clears it), for blind coding's second phase: discussing differences. Owners only; logged. Doing
+ * what is already done changes nothing and logs nothing.
+ */
+export async function setLayersRevealed(actor: Actor, slug: string, revealed: boolean): Promise<ProjectSettings> {
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly('reveal or hide the layers'));
+  if (typeof revealed !== 'boolean') throw new AppError('INVALID', 'Revealed must be true or false.');
+  return getDb().$transaction(async (tx) => {
+    // Conditional on the current state, so two owners clicking at once log one change, not two.
+    const { count } = await tx.project.updateMany({
+      where: { id: project.id, layersRevealedAt: revealed ? null : { not: null } },
+      data: { layersRevealedAt: revealed ? new Date() : null },
+    });
+    const after = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: settingsSelect });
+    if (count > 0) {
+      await recordActivity(tx, actor, project.id, {
+        action: revealed ? 'project.reveal' : 'project.hide',
+        targetType: 'project',
+        targetId: project.id,
+        summary: revealed
+          ? `Revealed every annotator's layer to all annotators${after.blindCoding ? '' : ' (blind coding is off, so they already saw them)'}`
+          : `Hid the layers again: annotators see only their own until they finish a document${after.blindCoding ? '' : ' (once blind coding is on)'}`,
+      });
+    }
+    return after;
   });
 }

@@ -21,3 +21,14 @@ export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export const roleSchema = z.enum(roles, {
   error: `Role must be one of: ${roles.map((r) => r.toLowerCase()).join(', ')}.`,
 });
+
+/** An owner's change to the project's settings; absent fields stay as they are. */
+export const projectSettingsSchema = z
+  .object({
+    name: createProjectSchema.shape.name.optional(),
+    description: createProjectSchema.shape.description.unwrap().optional(),
+    blindCoding: z.boolean({ error: 'Blind coding must be on or off (true or false).' }).optional(),
+    annotatorsSeeAgreement: z.boolean({ error: 'Whether annotators see agreement must be true or false.' }).optional(),
+  })
+  .strict();
+export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile, CorpusError } from '@/lib/corpus';
+import { listActivity } from '@/lib/data/activity';
 import { systemActor } from '@/lib/data/actor';
 import { importDocuments } from '@/lib/data/documents';
 import { createProject, getProject, setMemberRole } from '@/lib/data/projects';
@@ -22,13 +23,16 @@ Commands:
   users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
   token create --user <email> [--name <name>]  create a personal API token for the REST API; prints only the token
   seed                                        add the demo project, articles, codebook and accounts (idempotent)
+  activity --project <slug> [--json] [--actor <user id|system>] [--type <group|action>] [--document <id>]
+           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit <n>] [--cursor <id>]
+                                              the project's activity log, newest first
   help                                        show this text
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in .data/ (started if needed).`;
 
 class UsageError extends Error {}
 
-function parse(args: string[], options: Record<string, { type: 'string' }>) {
+function parse<O extends Record<string, { type: 'string' } | { type: 'boolean' }>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -109,6 +113,26 @@ async function tokenCreate(args: string[], io: Io): Promise<void> {
   io.err(`Created API token "${created.name}" (plx_${created.prefix}…) for ${created.email}. It is shown only this once; revoke it under Settings.`);
 }
 
+/** The activity log; --json prints the page as the REST API would, for scripts. */
+async function activity(args: string[], io: Io): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values, positionals } = parse(args, {
+    project: s, json: { type: 'boolean' }, actor: s, type: s, document: s, from: s, to: s, limit: s, cursor: s,
+  });
+  if (positionals.length > 0) throw new UsageError(`activity takes no positional arguments (got "${positionals.join(' ')}").`);
+  const { project, json, ...filters } = values;
+  const page = await listActivity(systemActor, required(project, '--project'), filters);
+  if (json) {
+    io.out(JSON.stringify(page, null, 2));
+    return;
+  }
+  for (const e of page.events) {
+    io.out(`${e.createdAt.slice(0, 16).replace('T', ' ')}  ${(e.actor?.name ?? 'system').padEnd(16)}  ${e.action.padEnd(26)}  ${e.summary}`);
+  }
+  if (page.events.length === 0) io.out('No activity matches.');
+  if (page.nextCursor) io.out(`Older events: add --cursor ${page.nextCursor}`);
+}
+
 async function seed(io: Io): Promise<void> {
   const report = await seedDemo();
   io.out(
@@ -131,6 +155,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     else if (command === 'token' && sub === 'create') await tokenCreate(rest, io);
     else if (command === 'import') await importCommand(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'seed') await seed(io);
+    else if (command === 'activity') await activity(sub === undefined ? rest : [sub, ...rest], io);
     else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);
     return 0;
   } catch (error) {

@@ -16,6 +16,8 @@ export default async function ProjectLayout({ children, params }: { children: Re
     ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
     // Every member sees who else is in the project; only owners get the controls (the page decides).
     { href: '/members', label: 'Members' },
+    // The log and the settings are the owners' tools; the pages refuse others as well.
+    ...(role === 'OWNER' ? [{ href: '/activity', label: 'Activity' }, { href: '/settings', label: 'Settings' }] : []),
   ];
   return (
     <div>
