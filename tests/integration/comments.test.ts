@@ -16,6 +16,11 @@ import {
   type CommentDto,
 } from '@/lib/data/comments';
 import { setDocumentStatus } from '@/lib/data/document-status';
+import { createApiToken } from '@/lib/data/tokens';
+import * as annotationCommentsRoute from '@/app/api/annotations/[id]/comments/route';
+import * as threadRoute from '@/app/api/annotations/[id]/thread/route';
+import * as commentRoute from '@/app/api/comments/[id]/route';
+import * as documentCommentsRoute from '@/app/api/documents/[id]/comments/route';
 import { ConflictError } from '@/lib/errors';
 import { expectAppError, makeCodebook, makeDocument, makeProject, makeUser, spanOf } from './helpers';
 
@@ -250,5 +255,107 @@ describe('comments: blind coding and other projects', () => {
     await expectAppError(post(s.ana.actor, 'nope', 'hi'), 'NOT_FOUND');
     // A comment cannot be mentioned into another project: eve is not a member here.
     await expectAppError(post(s.ana.actor, s.anaNote.id, '@eve', [eve.id]), 'INVALID', /not a member/);
+  });
+});
+
+// ─── REST ────────────────────────────────────────────────────────────────────────────────────
+// The route handlers are called directly with a Request, as Next would; every request carries a
+// Bearer token, so no session cookie (and no Next request context) is needed.
+
+type ErrorBody = { error: { code: string; message: string; current?: CommentDto } };
+
+function request(method: string, path: string, token: string | null, body?: unknown): Request {
+  const headers = new Headers();
+  if (token !== null) headers.set('authorization', `Bearer ${token}`);
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  return new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
+const segment = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe('comments: REST API', () => {
+  async function setupApi() {
+    const s = await setup();
+    const outsider = await makeUser('outsider');
+    const [ana, ben, owner, out] = await Promise.all(
+      [s.ana.actor, s.ben.actor, s.owner.actor, outsider.actor].map((actor) => createApiToken(actor, { name: 'test' }).then((t) => t.token)),
+    );
+    return { ...s, tokens: { ana: ana!, ben: ben!, owner: owner!, outsider: out! } };
+  }
+
+  it('posts (201, then 200 on a retry), lists, edits, resolves and deletes', async () => {
+    const s = await setupApi();
+    const id = randomUUID();
+    const path = `/api/annotations/${s.anaNote.id}/comments`;
+    const body = { id, body: '@owner is this sanctuary?', mentions: [s.owner.id] };
+    let res = await annotationCommentsRoute.POST(request('POST', path, s.tokens.ana, body), segment(s.anaNote.id));
+    expect(res.status).toBe(201);
+    const { comment } = (await res.json()) as { comment: CommentDto };
+    expect(comment).toMatchObject({ id, body: '@owner is this sanctuary?', mentions: [s.owner.id], author: { id: s.ana.id, name: 'ana' }, version: 1 });
+    res = await annotationCommentsRoute.POST(request('POST', path, s.tokens.ana, body), segment(s.anaNote.id));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ comment });
+
+    res = await annotationCommentsRoute.GET(request('GET', path, s.tokens.owner), segment(s.anaNote.id));
+    expect(await res.json()).toEqual({ comments: [comment], thread: { annotationId: s.anaNote.id, resolvedAt: null, resolvedBy: null } });
+
+    res = await commentRoute.PATCH(request('PATCH', `/api/comments/${id}`, s.tokens.ana, { version: 1, body: 'edited', mentions: [] }), segment(id));
+    expect(res.status).toBe(200);
+    const edited = ((await res.json()) as { comment: CommentDto }).comment;
+    expect(edited).toMatchObject({ body: 'edited', mentions: [], version: 2 });
+
+    res = await threadRoute.PUT(request('PUT', `/api/annotations/${s.anaNote.id}/thread`, s.tokens.owner, { resolved: true }), segment(s.anaNote.id));
+    expect(res.status).toBe(200);
+    const { thread } = (await res.json()) as { thread: { resolvedBy: unknown } };
+    expect(thread.resolvedBy).toEqual({ id: s.owner.id, name: 'owner' });
+
+    res = await documentCommentsRoute.GET(request('GET', `/api/documents/${s.doc.id}/comments`, s.tokens.owner), segment(s.doc.id));
+    expect(res.status).toBe(200);
+    const listed = (await res.json()) as { comments: CommentDto[]; threads: unknown[]; readAt: null };
+    expect(listed.comments).toEqual([edited]);
+    expect(listed.threads).toEqual([thread]);
+    expect(listed.readAt).toBeNull();
+
+    res = await commentRoute.DELETE(request('DELETE', `/api/comments/${id}?version=2`, s.tokens.ana), segment(id));
+    expect(res.status).toBe(204);
+    res = await commentRoute.DELETE(request('DELETE', `/api/comments/${id}`, s.tokens.ana), segment(id));
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 400, 401, 403, 404, 409 and 422 with the error shape', async () => {
+    const s = await setupApi();
+    const path = `/api/annotations/${s.anaNote.id}/comments`;
+    const c = await post(s.ana.actor, s.anaNote.id, 'original');
+    const expectError = async (res: Promise<Response>, status: number, code: string, message?: RegExp) => {
+      const r = await res;
+      expect(r.status).toBe(status);
+      const body = (await r.json()) as ErrorBody;
+      expect(body.error.code).toBe(code);
+      if (message) expect(body.error.message).toMatch(message);
+      return body;
+    };
+    await expectError(annotationCommentsRoute.POST(request('POST', path, s.tokens.ana, '{not json'), segment(s.anaNote.id)), 400, 'BAD_REQUEST', /not valid JSON/);
+    await expectError(annotationCommentsRoute.POST(request('POST', path, s.tokens.ana), segment(s.anaNote.id)), 400, 'BAD_REQUEST');
+    await expectError(annotationCommentsRoute.GET(request('GET', path, 'plx_wrong'), segment(s.anaNote.id)), 401, 'UNAUTHENTICATED');
+    await expectError(annotationCommentsRoute.POST(request('POST', path, s.tokens.ana, { body: '' }), segment(s.anaNote.id)), 422, 'INVALID', /body must not be empty/);
+    await expectError(
+      annotationCommentsRoute.POST(request('POST', path, s.tokens.ana, { body: 'hi', mentions: [s.ben.id, randomUUID()] }), segment(s.anaNote.id)),
+      422,
+      'INVALID',
+      /is not a member of this project/,
+    );
+    await expectError(threadRoute.PUT(request('PUT', `/api/annotations/${s.anaNote.id}/thread`, s.tokens.ana, { resolved: 'yes' }), segment(s.anaNote.id)), 422, 'INVALID', /resolved is required/);
+    // Blind coding: ben cannot see ana's annotation, so its thread does not exist for him.
+    await expectError(annotationCommentsRoute.GET(request('GET', path, s.tokens.ben), segment(s.anaNote.id)), 404, 'NOT_FOUND');
+    await expectError(annotationCommentsRoute.POST(request('POST', path, s.tokens.ben, { body: 'hi' }), segment(s.anaNote.id)), 404, 'NOT_FOUND');
+    await expectError(commentRoute.PATCH(request('PATCH', `/api/comments/${c.id}`, s.tokens.ben, { version: 1, body: 'x' }), segment(c.id)), 404, 'NOT_FOUND');
+    await expectError(documentCommentsRoute.GET(request('GET', `/api/documents/${s.doc.id}/comments`, s.tokens.outsider), segment(s.doc.id)), 404, 'NOT_FOUND');
+    await expectError(commentRoute.PATCH(request('PATCH', `/api/comments/${c.id}`, s.tokens.owner, { version: 1, body: 'x' }), segment(c.id)), 403, 'FORBIDDEN', /Only the author/);
+    // A stale edit: 409 with the comment as it now is.
+    await updateComment(s.ana.actor, c.id, { version: 1, body: 'second' });
+    const stale = await expectError(commentRoute.PATCH(request('PATCH', `/api/comments/${c.id}`, s.tokens.ana, { version: 1, body: 'third' }), segment(c.id)), 409, 'CONFLICT');
+    expect(stale.error.current).toMatchObject({ id: c.id, body: 'second', version: 2 });
+    await expectError(commentRoute.DELETE(request('DELETE', `/api/comments/${c.id}?version=1`, s.tokens.ana), segment(c.id)), 409, 'CONFLICT');
+    await expectError(commentRoute.DELETE(request('DELETE', `/api/comments/${c.id}?version=two`, s.tokens.ana), segment(c.id)), 422, 'INVALID', /version/);
+    expect((await getComment(s.ana.actor, c.id)).body).toBe('second');
   });
 });
