@@ -20,6 +20,7 @@ import { toTiptapDoc } from '@/lib/editor/to-tiptap';
 import { AnnotationCard } from './annotation-card';
 import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation-panel';
 import { TagPopover } from './tag-popover';
+import { useComments } from './use-comments';
 import { decodeAnnotations } from '@/lib/annotations/compact';
 import type { ViewAnnotation, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
 
@@ -98,6 +99,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const [pending, setPending] = useState(0);
   const [status, setStatus] = useState<DocumentProgress>(props.status);
   const [tab, setTab] = useState('annotations');
+  const comments = useComments(props.comments);
 
   const layerOf = useCallback((a: ViewAnnotation) => (a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId), []);
   const all = useMemo(() => [...annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end), [annotations]);
@@ -585,6 +587,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
                 orphans={orphans}
                 onReattach={reattach}
                 meId={me.id}
+                comments={comments}
               />
               {canAnnotate ? (
                 <p className="mt-3 border-t border-stone-100 pt-2 text-[11px] leading-relaxed text-stone-500">
@@ -632,6 +635,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
             setFocusId(undefined);
           }}
           onFocusChange={setFocusId}
+          comments={comments}
         />
       ) : null}
       {toast ? (

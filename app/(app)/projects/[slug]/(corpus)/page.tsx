@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { displayTitle, formatDay, formatLength, progressLabels } from '@/components/documents/format';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, Unknown } from '@/components/ui/states';
+import { unreadCounts } from '@/lib/data/comments';
 import { listDocuments } from '@/lib/data/documents';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
 import { canImportDocuments } from '@/lib/permissions';
@@ -15,7 +16,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function CorpusPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { actor } = await requireActor();
-  const [{ project, role }, documents] = await orNotFound(Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug)]));
+  const [{ project, role }, documents, unread] = await orNotFound(
+    Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug), unreadCounts(actor, { slug })]),
+  );
   if (documents.length === 0) {
     return (
       <EmptyState
@@ -63,6 +66,7 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
                   <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
                     {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
                   </Link>
+                  <UnreadBadge counts={unread[d.id]} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.author ?? <Unknown />}</td>
                 <td className="whitespace-nowrap px-4 py-3 text-stone-700">{d.outlet ?? <Unknown />}</td>
@@ -96,5 +100,22 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
         </table>
       </div>
     </div>
+  );
+}
+
+/** "3 new" comments on a document since the user last opened it, marked "@" when one mentions them. */
+function UnreadBadge({ counts }: { counts?: { unread: number; mentions: number } }) {
+  if (!counts || counts.unread === 0) return null;
+  const label = `${counts.unread} new ${counts.unread === 1 ? 'comment' : 'comments'}${counts.mentions > 0 ? `, ${counts.mentions} mentioning you` : ''}`;
+  return (
+    <span
+      title={label}
+      data-testid="unread-comments"
+      className={`ml-2 inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 align-middle text-[11px] font-medium ring-1 ring-inset ${counts.mentions > 0 ? 'bg-amber-50 text-amber-800 ring-amber-300' : 'bg-accent-50 text-accent-700 ring-accent-100'}`}
+    >
+      {counts.mentions > 0 ? <span className="font-bold" aria-hidden>@</span> : null}
+      <span aria-hidden>{counts.unread} new</span>
+      <span className="sr-only">{label}</span>
+    </span>
   );
 }
