@@ -55,7 +55,8 @@ export function CommentComposer({
   const listId = useId();
 
   const mention = activeMentionQuery(text, caret);
-  const options = useMemo(() => (mention ? filterPeople(members, mention.query) : []), [members, mention?.query, mention]);
+  const query = mention?.query ?? null;
+  const options = useMemo(() => (query === null ? [] : filterPeople(members, query)), [members, query]);
   const open = mention !== null && options.length > 0 && dismissedAt !== mention.start;
   const tooLong = text.trim().length > maxCommentLength;
   const empty = text.trim().length === 0;
