@@ -43,7 +43,8 @@ test('comment with an @mention; the mentioned owner sees it as new, reads it and
   await expect(comment).toContainText('Does this blame Kabul? @Demo Owner please check.');
   await expect(comment.getByText('Sending…')).toHaveCount(0);
   await expect(comment.locator('[data-mention="other"]')).toHaveText('@Demo Owner');
-  await expect(box).toHaveValue('');
+  // The box empties and becomes the reply box.
+  await expect(thread.getByRole('combobox', { name: 'Reply' })).toHaveValue('');
 
   // Edit her own comment; Esc in the editor cancels, Ctrl+Enter saves.
   await comment.getByRole('button', { name: /^Edit/ }).click();
