@@ -53,6 +53,11 @@ export function CommentComposer({
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
+  // Editing starts with the caret after the text, where one usually adds to it.
+  useEffect(() => {
+    const el = ref.current;
+    if (autoFocus && el) el.setSelectionRange(el.value.length, el.value.length);
+  }, [autoFocus]);
 
   const mention = activeMentionQuery(text, caret);
   const query = mention?.query ?? null;

@@ -49,7 +49,7 @@ test('comment with an @mention; the mentioned owner sees it as new, reads it and
   // Edit her own comment; Esc in the editor cancels, Ctrl+Enter saves.
   await comment.getByRole('button', { name: /^Edit/ }).click();
   const editor = comment.getByRole('combobox', { name: 'Edit your comment' });
-  await editor.press('End');
+  await editor.press('Control+End');
   await editor.pressSequentially(' Thanks!');
   await editor.press('Control+Enter');
   await expect(comment).toContainText('please check. Thanks!');
