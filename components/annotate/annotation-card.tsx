@@ -1,6 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { CommentThread } from './comment-thread';
 import { floatingPosition } from './tag-popover';
+import type { CommentsApi } from './use-comments';
 import type { ViewAnnotation, AnnotationFields, CodebookAttribute, CodebookCategory } from './types';
 
 const selectClass =
@@ -27,6 +29,7 @@ export function AnnotationCard({
   onDelete,
   onClose,
   onFocusChange,
+  comments,
 }: {
   annotations: ViewAnnotation[];
   anchor: DOMRect;
@@ -39,6 +42,8 @@ export function AnnotationCard({
   onDelete: (id: string) => void;
   onClose: () => void;
   onFocusChange: (id: string) => void;
+  /** The comment threads; null or absent shows none. */
+  comments?: CommentsApi | null;
 }) {
   const [selectedId, setSelectedId] = useState(initialId ?? annotations[0]?.id);
   const selected = annotations.find((a) => a.id === selectedId) ?? annotations[0];
@@ -55,7 +60,8 @@ export function AnnotationCard({
   if (!selected) return null;
   const editable = canAnnotate && selected.layer === 'ANNOTATOR' && selected.annotatorId === meId;
   const width = 360;
-  const { left, top, maxHeight } = floatingPosition(anchor, width, editable ? 420 : 240);
+  // A thread makes the card taller; the card scrolls within the room the viewport leaves.
+  const { left, top, maxHeight } = floatingPosition(anchor, width, (editable ? 420 : 240) + (comments ? 220 : 0));
   const category = categories.find((c) => c.id === selected.categoryId);
   return (
     <div role="dialog" aria-label="Annotation" className="fixed z-50 overflow-y-auto rounded-xl bg-white shadow-xl ring-1 ring-stone-200" style={{ left, top, width, maxHeight }}>
@@ -166,6 +172,7 @@ export function AnnotationCard({
             {selected.note ? <p className="whitespace-pre-wrap text-stone-700">{selected.note}</p> : null}
           </dl>
         )}
+        {comments ? <CommentThread key={selected.id} annotationId={selected.id} api={comments} /> : null}
       </div>
     </div>
   );

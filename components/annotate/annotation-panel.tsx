@@ -1,5 +1,6 @@
 'use client';
 import { useMemo } from 'react';
+import type { CommentsApi } from './use-comments';
 import { VirtualList } from './virtual-list';
 import type { ViewAnnotation, CodebookAttribute, CodebookCategory } from './types';
 
@@ -35,6 +36,7 @@ export function AnnotationPanel({
   orphans,
   onReattach,
   meId,
+  comments,
 }: {
   annotations: ViewAnnotation[];
   categories: CodebookCategory[];
@@ -47,6 +49,7 @@ export function AnnotationPanel({
   orphans: ViewAnnotation[];
   onReattach: (a: ViewAnnotation) => void;
   meId: string;
+  comments?: CommentsApi | null;
 }) {
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -153,10 +156,30 @@ export function AnnotationPanel({
                   {a.note ? ' · note' : ''}
                 </span>
               </span>
+              <CommentBadge annotationId={a.id} comments={comments} />
             </button>
           )}
         />
       )}
     </div>
+  );
+}
+
+/** How many comments an annotation has, with a dot when some are new to the user. */
+function CommentBadge({ annotationId, comments }: { annotationId: string; comments?: CommentsApi | null }) {
+  const count = comments?.countOf(annotationId) ?? 0;
+  if (!comments || count === 0) return null;
+  const unread = comments.hasUnread(annotationId);
+  const resolved = comments.stateOf(annotationId).resolvedAt !== null;
+  const label = `${count} ${count === 1 ? 'comment' : 'comments'}${unread ? ', new' : ''}${resolved ? ', resolved' : ''}`;
+  return (
+    <span className={`relative mt-0.5 flex shrink-0 items-center gap-0.5 text-[11px] tabular-nums ${resolved ? 'text-stone-400' : 'text-stone-500'}`} title={label} data-testid="comment-badge">
+      <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden>
+        <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" strokeLinejoin="round" />
+      </svg>
+      <span aria-hidden>{count}</span>
+      <span className="sr-only">{label}</span>
+      {unread ? <span className="absolute -right-1 -top-0.5 h-2 w-2 rounded-full bg-accent-600 ring-2 ring-white" aria-hidden /> : null}
+    </span>
   );
 }

@@ -23,6 +23,7 @@ import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation
 import { TagPopover } from './tag-popover';
 import { decodeAnnotations, type CompactAnnotations } from '@/lib/annotations/compact';
 import { LiveBadge, useLiveListener } from '@/components/live/live-provider';
+import { useComments } from './use-comments';
 import type { ViewAnnotation, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
 
 type Popover =
@@ -130,6 +131,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const [offline, setOffline] = useState(false);
   const [status, setStatus] = useState<DocumentProgress>(props.status);
   const [tab, setTab] = useState('annotations');
+  const comments = useComments(props.comments);
 
   const layerOf = useCallback((a: ViewAnnotation) => (a.layer === 'CONSENSUS' ? 'consensus' : a.annotatorId), []);
   const all = useMemo(() => [...annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end), [annotations]);
@@ -700,6 +702,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
                 orphans={orphans}
                 onReattach={reattach}
                 meId={me.id}
+                comments={comments}
               />
               {canAnnotate ? (
                 <p className="mt-3 border-t border-stone-100 pt-2 text-[11px] leading-relaxed text-stone-500">
@@ -747,6 +750,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
             setFocusId(undefined);
           }}
           onFocusChange={setFocusId}
+          comments={comments}
         />
       ) : null}
       {toast ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CompactAnnotations, ViewAnnotation } from '@/lib/annotations/compact';
 import type { CodebookAttribute, CodebookCategory } from '@/lib/data/codebook';
 import type { TextBlock } from '@/lib/editor/to-tiptap';
+import type { CommentsInit } from './use-comments';
 
 export type { CompactAnnotations, ViewAnnotation, CodebookAttribute, CodebookCategory, TextBlock };
 
@@ -21,6 +22,8 @@ export type WorkspaceProps = {
   status: DocumentProgress;
   /** 'all' shows every visible layer from the start (the page's ?layers=all), else only the user's own. */
   initialLayers?: 'mine' | 'all';
+  /** The document's comment threads and the project's members; without it no threads are shown. */
+  comments?: CommentsInit;
   /** Server-rendered panels shown as tabs beside the annotations list. */
   extraTabs?: { id: string; label: string; content: ReactNode }[];
 };

@@ -4,6 +4,7 @@ import { displayTitle, formatDay, formatLength, progressLabels } from '@/compone
 import { LiveProvider, Viewers } from '@/components/live/live-provider';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, Unknown } from '@/components/ui/states';
+import { unreadCounts } from '@/lib/data/comments';
 import { listDocuments } from '@/lib/data/documents';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
 import { canImportDocuments } from '@/lib/permissions';
@@ -16,7 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function CorpusPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { actor, user } = await requireActor();
-  const [{ project, role }, documents] = await orNotFound(Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug)]));
+  const [{ project, role }, documents, unread] = await orNotFound(
+    Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug), unreadCounts(actor, { slug })]),
+  );
   if (documents.length === 0) {
     return (
       <EmptyState
@@ -69,6 +72,7 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
                     <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
                       {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
                     </Link>
+                    <UnreadBadge counts={unread[d.id]} />
                     <Viewers documentId={d.id} label="Viewing now" size="sm" />
                   </div>
                 </td>
@@ -105,5 +109,22 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
       </div>
     </div>
     </LiveProvider>
+  );
+}
+
+/** "3 new" comments on a document since the user last opened it, marked "@" when one mentions them. */
+function UnreadBadge({ counts }: { counts?: { unread: number; mentions: number } }) {
+  if (!counts || counts.unread === 0) return null;
+  const label = `${counts.unread} new ${counts.unread === 1 ? 'comment' : 'comments'}${counts.mentions > 0 ? `, ${counts.mentions} mentioning you` : ''}`;
+  return (
+    <span
+      title={label}
+      data-testid="unread-comments"
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 align-middle text-[11px] font-medium ring-1 ring-inset ${counts.mentions > 0 ? 'bg-amber-50 text-amber-800 ring-amber-300' : 'bg-accent-50 text-accent-700 ring-accent-100'}`}
+    >
+      {counts.mentions > 0 ? <span className="font-bold" aria-hidden>@</span> : null}
+      <span aria-hidden>{counts.unread} new</span>
+      <span className="sr-only">{label}</span>
+    </span>
   );
 }

@@ -9,10 +9,12 @@ import { LiveProvider, Viewers } from '@/components/live/live-provider';
 import { Unknown } from '@/components/ui/states';
 import { listAnnotationsForView } from '@/lib/data/annotations';
 import { getCodebook } from '@/lib/data/codebook';
+import { listDocumentComments } from '@/lib/data/comments';
 import { getDocumentStatus } from '@/lib/data/document-status';
+import { listMembers } from '@/lib/data/projects';
 import { canSeeOtherLayers } from '@/lib/data/visibility';
 import { getDocumentCached, getProjectCached, orNotFound } from '@/lib/page-data';
-import { canAnnotate, canEditDocuments } from '@/lib/permissions';
+import { canAnnotate, canEditDocuments, canSeeAllLayers } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 type Params = Promise<{ slug: string; documentId: string }>;
@@ -31,13 +33,15 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const { slug, documentId } = await params;
   const { layers } = await searchParams;
   const { user, actor } = await requireActor();
-  const [doc, access, codebook, annotations, status] = await orNotFound(
+  const [doc, access, codebook, annotations, status, comments, members] = await orNotFound(
     Promise.all([
       getDocumentCached(actor, documentId, slug),
       getProjectCached(actor, slug),
       getCodebook(actor, slug),
       listAnnotationsForView(actor, documentId),
       getDocumentStatus(actor, documentId),
+      listDocumentComments(actor, documentId),
+      listMembers(actor, slug),
     ]),
   );
   const othersVisible = canSeeOtherLayers(actor, access, status);
@@ -129,6 +133,16 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         othersVisible={othersVisible}
         blindCoding={access.project.blindCoding && !access.project.layersRevealedAt}
         status={status}
+        comments={{
+          documentId: doc.id,
+          ...comments,
+          // Names only: the thread needs no e-mail addresses.
+          members: members.map((m) => ({ id: m.userId, name: m.name })),
+          me: { id: user.id, name: user.name },
+          canComment: canAnnotate(access.role),
+          // Moderation is the curators' job, the same roles that see every layer.
+          canModerate: canSeeAllLayers(access.role),
+        }}
         initialLayers={layers === 'all' ? 'all' : 'mine'}
         extraTabs={[
           { id: 'codebook', label: 'Codebook', content: <CodebookLegend categories={codebook.categories} /> },

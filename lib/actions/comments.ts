@@ -1,0 +1,109 @@
+'use server';
+import {
+  createComment,
+  deleteComment,
+  getComment,
+  getThreadState,
+  listAnnotationComments,
+  markDocumentRead,
+  setThreadResolved,
+  updateComment,
+  type CommentDto,
+  type ThreadStateDto,
+} from '@/lib/data/comments';
+import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
+import type { CreateCommentInput, DeleteCommentInput, UpdateCommentInput } from '@/lib/validations/comment';
+import { requireActor } from '@/lib/session';
+
+// No revalidatePath: the comment thread keeps its own state from these results (use-comments.ts),
+// and the corpus page's unread counts are rendered per request.
+
+/** Like ActionResult, but a stale edit also carries the comment as it now is, for the UI to show. */
+export type CommentActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; current?: CommentDto } };
+
+function toCommentActionError(error: unknown, context: string): CommentActionResult<never> {
+  if (error instanceof ConflictError) {
+    return { ok: false, error: { code: error.code, message: error.message, current: error.current as CommentDto } };
+  }
+  return toActionError(error, context);
+}
+
+export async function createCommentAction(
+  annotationId: string,
+  input: CreateCommentInput,
+): Promise<ActionResult<{ comment: CommentDto; created: boolean }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await createComment(actor, annotationId, input) };
+  } catch (error) {
+    return toActionError(error, 'createCommentAction');
+  }
+}
+
+export async function updateCommentAction(commentId: string, input: UpdateCommentInput): Promise<CommentActionResult<CommentDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await updateComment(actor, commentId, input) };
+  } catch (error) {
+    return toCommentActionError(error, 'updateCommentAction');
+  }
+}
+
+export async function deleteCommentAction(commentId: string, input: DeleteCommentInput = {}): Promise<CommentActionResult<{ id: string; version: number }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await deleteComment(actor, commentId, input) };
+  } catch (error) {
+    return toCommentActionError(error, 'deleteCommentAction');
+  }
+}
+
+export async function setThreadResolvedAction(annotationId: string, resolved: boolean): Promise<ActionResult<ThreadStateDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await setThreadResolved(actor, annotationId, resolved) };
+  } catch (error) {
+    return toActionError(error, 'setThreadResolvedAction');
+  }
+}
+
+export async function markDocumentReadAction(documentId: string): Promise<ActionResult<{ documentId: string; readAt: string }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await markDocumentRead(actor, documentId) };
+  } catch (error) {
+    return toActionError(error, 'markDocumentReadAction');
+  }
+}
+
+/** One comment as the actor may now see it; NOT_FOUND when deleted or hidden (for live updates). */
+export async function getCommentAction(commentId: string): Promise<ActionResult<CommentDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await getComment(actor, commentId) };
+  } catch (error) {
+    return toActionError(error, 'getCommentAction');
+  }
+}
+
+/** An annotation's thread — comments and state — as the actor may now see it (for live updates). */
+export async function getThreadAction(annotationId: string): Promise<ActionResult<{ comments: CommentDto[]; thread: ThreadStateDto }>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await listAnnotationComments(actor, annotationId) };
+  } catch (error) {
+    return toActionError(error, 'getThreadAction');
+  }
+}
+
+/** Only the state, when the thread's comments are known to be current. */
+export async function getThreadStateAction(annotationId: string): Promise<ActionResult<ThreadStateDto>> {
+  const { actor } = await requireActor();
+  try {
+    return { ok: true, data: await getThreadState(actor, annotationId) };
+  } catch (error) {
+    return toActionError(error, 'getThreadStateAction');
+  }
+}
