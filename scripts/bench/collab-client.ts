@@ -57,7 +57,7 @@ async function run(config: ClientConfig): Promise<ClientResult> {
   const base = new URL(config.baseUrl);
   // One keep-alive connection per annotator (two while a double submit is in flight), as 50
   // browsers would hold; no Nagle delay on small writes.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: config.annotators.length * 2, maxFreeSockets: config.annotators.length * 2, noDelay: true } as http.AgentOptions);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.annotators.length * 2, maxFreeSockets: config.annotators.length * 2, noDelay: true });
   const samples: ClientResult['samples'] = { op: [], status: [], sentAt: [], latencyMs: [], measured: [] };
   const acks: Record<string, AckState> = {};
   const anomalies: Record<string, number> = {};

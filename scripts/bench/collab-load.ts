@@ -35,8 +35,7 @@ import { buildIfNeeded } from '../build-if-needed';
 import { ensureDatabase } from '../db/ensure';
 import { ensureAuthSecret } from '../env-file';
 import { password, rng, sentencesOf } from './annotate-fixture';
-import type { AckState, ClientConfig, ClientMessage, ClientResult, ClientSpan } from './collab-protocol';
-import { opKinds } from './collab-protocol';
+import { opKinds, type AckState, type ClientConfig, type ClientMessage, type ClientResult, type ClientSpan } from './collab-protocol';
 import { startNextServer, type Bench, type BenchContext, type Row } from './harness';
 import { percentile, round, summary } from './stats';
 
