@@ -11,6 +11,7 @@ const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
  * sends only its parameters: PostgreSQL skips parsing and planning the same text again and the
  * SQL (several hundred bytes for the annotation queries) is not sent on every call. The set of
  * texts is bounded by the app's query shapes, and pg-pool closes idle connections, which drops them.
+ * Behind PgBouncer in transaction mode, named statements need its max_prepared_statements (1.21+).
  */
 function statementName(query: { sql: string }): string {
   return `plx_${createHash('sha1').update(query.sql).digest('base64url')}`;
