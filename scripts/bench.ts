@@ -5,15 +5,17 @@
 //
 //   npm run bench                  every benchmark
 //   npm run bench -- --only annotate
+//   npm run bench -- --only collab --collab-seconds 10   (options: scripts/bench/collab-load.ts)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { annotateBench } from './bench/annotate';
+import { collabBench } from './bench/collab-load';
 import type { Bench, BenchContext, MachineInfo, Row } from './bench/harness';
 import { repoRoot } from './env-file';
 
-const benches: Bench[] = [annotateBench];
+const benches: Bench[] = [annotateBench, collabBench];
 /** A whole benchmark may take this long; past it, it is stopped and reported as an error. */
 const benchTimeoutMs = 10 * 60_000;
 

@@ -70,11 +70,20 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /**
  * `next start` on a free loopback port with the given environment, answered on /login before
- * this returns. The server runs in its own process group, which the clean-up step ends.
+ * this returns. The server runs in its own process group (id `pid`), which the clean-up step ends.
  */
-export async function startNextServer(ctx: BenchContext, env: NodeJS.ProcessEnv): Promise<{ baseUrl: string; output: () => string }> {
+export async function startNextServer(
+  ctx: BenchContext,
+  env: NodeJS.ProcessEnv,
+  options: { nodeArgs?: string[] } = {},
+): Promise<{ baseUrl: string; output: () => string; pid: number }> {
   const port = await freePort();
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const args = ['start', '-p', String(port), '-H', '127.0.0.1'];
+  // Node flags that NODE_OPTIONS refuses (--cpu-prof) need node itself to start Next's CLI.
+  const [command, commandArgs] = options.nodeArgs
+    ? [process.execPath, [...options.nodeArgs, path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args]]
+    : [path.join(repoRoot, 'node_modules', '.bin', 'next'), args];
+  const child = spawn(command, commandArgs, {
     cwd: repoRoot,
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,7 +120,7 @@ export async function startNextServer(ctx: BenchContext, env: NodeJS.ProcessEnv)
       const response = await fetch(`${baseUrl}/login`, { signal: AbortSignal.timeout(5000) });
       if (response.ok) {
         await response.arrayBuffer();
-        return { baseUrl, output: () => output };
+        return { baseUrl, output: () => output, pid: child.pid! };
       }
     } catch {
       // not listening yet
