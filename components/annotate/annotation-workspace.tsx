@@ -332,7 +332,14 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       return next;
     });
   };
-  useLiveListener({ annotations: ({ changed, removed }) => applyChanged(changed, removed), resync: () => void resync() });
+  useLiveListener({
+    annotations: ({ changed, removed }) => applyChanged(changed, removed),
+    comments: (changes) => comments?.applyChanges(changes),
+    resync: () => {
+      void resync();
+      void comments?.resync();
+    },
+  });
 
   // Leaving the page with unsent changes would lose them: ask first.
   useEffect(() => {

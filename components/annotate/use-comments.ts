@@ -3,15 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createCommentAction,
   deleteCommentAction,
-  getCommentAction,
-  getThreadAction,
-  getThreadStateAction,
+  listDocumentCommentsAction,
   markDocumentReadAction,
   setThreadResolvedAction,
   updateCommentAction,
 } from '@/lib/actions/comments';
 import type { Person } from '@/lib/comments/mentions';
-import type { CommentDto, ThreadStateDto } from '@/lib/data/comments';
+import type { CommentChanges, CommentDto, ThreadStateDto } from '@/lib/data/comments';
 
 /** What the document page loads for the comment threads. */
 export type CommentsInit = {
@@ -30,14 +28,6 @@ export type CommentsInit = {
 
 /** A comment as the thread shows it: saved, on its way, or refused (kept so it can be retried). */
 export type CommentView = CommentDto & { status: 'saved' | 'pending' | 'failed'; error?: string };
-
-/**
- * What the live stream sends about comments (the NOTIFY triggers of the "collaboration"
- * migration): enough to decide whether to re-fetch, never the content itself.
- */
-export type CommentEvent =
-  | { kind: 'comment'; id: string; documentId: string; annotationId: string; version: number; deleted: boolean }
-  | { kind: 'thread'; id: string; documentId: string; annotationId: string; resolved: boolean };
 
 export type CommentsApi = {
   me: Person;
@@ -61,10 +51,10 @@ export type CommentsApi = {
   edit: (commentId: string, body: string, mentions: string[]) => Promise<boolean>;
   remove: (commentId: string) => void;
   setResolved: (annotationId: string, resolved: boolean) => void;
-  /** Hook points for live updates: re-read one comment, or one annotation's whole thread. */
-  reloadComment: (commentId: string) => Promise<void>;
-  reloadThread: (annotationId: string) => Promise<void>;
-  applyRemote: (event: CommentEvent) => void;
+  /** Live updates: changes others made, already filtered by the server to what the user may see. */
+  applyChanges: (changes: CommentChanges) => void;
+  /** After a gap in the live stream: re-read every thread of the document. */
+  resync: () => Promise<void>;
 };
 
 /** A v4 UUID; crypto.randomUUID exists only in secure contexts, so fall back to getRandomValues. */
@@ -145,57 +135,37 @@ export function useComments(init: CommentsInit | undefined): CommentsApi | null 
     [put],
   );
 
-  const reloadComment = useCallback(
-    async (commentId: string) => {
-      const result = await getCommentAction(commentId);
-      if (result.ok) put(saved(result.data));
-      else if (result.error.code === 'NOT_FOUND') drop(commentId);
-    },
-    [put, drop],
-  );
-
-  const reloadThread = useCallback(
-    async (annotationId: string) => {
-      const result = await getThreadAction(annotationId);
-      const keep = (m: Map<string, CommentView>) =>
-        // Unsent local comments survive a reload; everything saved is replaced by the server's view.
-        new Map([...m].filter(([, c]) => c.annotationId !== annotationId || c.status !== 'saved'));
-      if (result.ok) {
-        setComments((m) => {
-          const next = keep(m);
-          for (const c of result.data.comments) next.set(c.id, saved(c));
-          return next;
-        });
-        putThread(result.data.thread);
-      } else if (result.error.code === 'NOT_FOUND') {
-        setComments(keep);
-        setThreads((m) => {
-          const next = new Map(m);
-          next.delete(annotationId);
-          return next;
-        });
-      }
+  const applyChanges = useCallback(
+    (changes: CommentChanges) => {
+      setComments((m) => {
+        const next = new Map(m);
+        for (const c of changes.comments) {
+          const known = next.get(c.id);
+          // Our own writes come back through the stream too: a version we hold, or one still on
+          // its way from here, needs nothing.
+          if (known && (known.status !== 'saved' || known.version >= c.version)) continue;
+          next.set(c.id, saved(c));
+        }
+        for (const id of changes.removed) next.delete(id);
+        return next;
+      });
+      for (const t of changes.threads) putThread(t);
     },
     [putThread],
   );
 
-  const applyRemote = useCallback(
-    (event: CommentEvent) => {
-      if (event.documentId !== documentId) return;
-      if (event.kind === 'thread') {
-        // Already in that state (often our own write coming back): nothing to fetch.
-        if ((threadsRef.current.get(event.annotationId)?.resolvedAt != null) === event.resolved) return;
-        void getThreadStateAction(event.annotationId).then((r) => r.ok && putThread(r.data));
-        return;
-      }
-      if (event.deleted) return drop(event.id);
-      const known = commentsRef.current.get(event.id);
-      // Our own writes come back through the stream too; a version we already hold needs nothing.
-      if (known && known.status === 'saved' && known.version >= event.version) return;
-      void reloadComment(event.id);
-    },
-    [documentId, drop, putThread, reloadComment],
-  );
+  const resync = useCallback(async () => {
+    if (!documentId) return;
+    const result = await listDocumentCommentsAction(documentId).catch(() => null);
+    if (!result?.ok) return;
+    setComments((m) => {
+      // Unsent local comments survive; everything saved is replaced by the server's view.
+      const next = new Map([...m].filter(([, c]) => c.status !== 'saved'));
+      for (const c of result.data.comments) if (!next.has(c.id)) next.set(c.id, saved(c));
+      return next;
+    });
+    setThreads(new Map(result.data.threads.map((t) => [t.annotationId, t])));
+  }, [documentId]);
 
   const api = useMemo<CommentsApi | null>(() => {
     if (!init) return null;
@@ -271,11 +241,10 @@ export function useComments(init: CommentsInit | undefined): CommentsApi | null 
           setNotice({ annotationId, message: `Not ${resolved ? 'resolved' : 'reopened'}: ${result.error.message}` });
         });
       },
-      reloadComment,
-      reloadThread,
-      applyRemote,
+      applyChanges,
+      resync,
     };
     // `init` is the page's first data; later changes arrive through the hook's own state.
-  }, [byAnnotation, threads, seen, notice, isUnread, markRead, send, put, drop, putThread, reloadComment, reloadThread, applyRemote, documentId]);
+  }, [byAnnotation, threads, seen, notice, isUnread, markRead, send, put, drop, putThread, applyChanges, resync, documentId]);
   return api;
 }

@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
+import type { CommentChanges } from '@/lib/data/comments';
 import type { PresenceMap, Viewer } from '@/lib/live/events';
 
 // One Server-Sent Events connection per page (GET /api/projects/:slug/live), shared through context
@@ -11,6 +12,7 @@ import type { PresenceMap, Viewer } from '@/lib/live/events';
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export type LiveListener = {
   annotations?: (data: { changed: CompactAnnotations; removed: string[] }) => void;
+  comments?: (data: CommentChanges) => void;
   /** Re-read everything: the stream was interrupted and may have missed changes. */
   resync?: () => void;
 };
@@ -44,6 +46,7 @@ export function LiveProvider({ slug, documentId, me, children }: { slug: string;
         if (hellos++ > 0) each((l) => l.resync?.());
       });
       source.addEventListener('annotations', (e) => each((l) => l.annotations?.(JSON.parse((e as MessageEvent<string>).data))));
+      source.addEventListener('comments', (e) => each((l) => l.comments?.(JSON.parse((e as MessageEvent<string>).data))));
       source.addEventListener('presence', (e) => setPresence(JSON.parse((e as MessageEvent<string>).data) as PresenceMap));
       source.addEventListener('resync', () => each((l) => l.resync?.()));
       source.addEventListener('closed', () => {
@@ -90,9 +93,13 @@ export function useLiveListener(listener: LiveListener): void {
   ref.current = listener;
   const subscribe = live?.subscribe;
   useEffect(
-    () => subscribe?.({ annotations: (d) => ref.current.annotations?.(d), resync: () => ref.current.resync?.() }),
+    () =>
+      subscribe?.({
+        annotations: (d) => ref.current.annotations?.(d),
+        comments: (d) => ref.current.comments?.(d),
+        resync: () => ref.current.resync?.(),
+      }),
     // subscribe changes identity every render; the set of listeners is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [!!subscribe],
   );
 }

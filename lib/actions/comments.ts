@@ -2,13 +2,12 @@
 import {
   createComment,
   deleteComment,
-  getComment,
-  getThreadState,
-  listAnnotationComments,
+  listDocumentComments,
   markDocumentRead,
   setThreadResolved,
   updateComment,
   type CommentDto,
+  type DocumentComments,
   type ThreadStateDto,
 } from '@/lib/data/comments';
 import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
@@ -78,32 +77,12 @@ export async function markDocumentReadAction(documentId: string): Promise<Action
   }
 }
 
-/** One comment as the actor may now see it; NOT_FOUND when deleted or hidden (for live updates). */
-export async function getCommentAction(commentId: string): Promise<ActionResult<CommentDto>> {
+/** Every thread of a document as the actor may now see it: the workspace re-reads after a gap in the live stream. */
+export async function listDocumentCommentsAction(documentId: string): Promise<ActionResult<DocumentComments>> {
   const { actor } = await requireActor();
   try {
-    return { ok: true, data: await getComment(actor, commentId) };
+    return { ok: true, data: await listDocumentComments(actor, documentId) };
   } catch (error) {
-    return toActionError(error, 'getCommentAction');
-  }
-}
-
-/** An annotation's thread — comments and state — as the actor may now see it (for live updates). */
-export async function getThreadAction(annotationId: string): Promise<ActionResult<{ comments: CommentDto[]; thread: ThreadStateDto }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await listAnnotationComments(actor, annotationId) };
-  } catch (error) {
-    return toActionError(error, 'getThreadAction');
-  }
-}
-
-/** Only the state, when the thread's comments are known to be current. */
-export async function getThreadStateAction(annotationId: string): Promise<ActionResult<ThreadStateDto>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await getThreadState(actor, annotationId) };
-  } catch (error) {
-    return toActionError(error, 'getThreadStateAction');
+    return toActionError(error, 'listDocumentCommentsAction');
   }
 }

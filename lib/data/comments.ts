@@ -422,3 +422,34 @@ export async function markDocumentRead(actor: Actor, documentId: string): Promis
   });
   return { documentId, readAt: readAt.toISOString() };
 }
+
+/** What changed in a document's threads, as one viewer may see it (the live stream). */
+export type CommentChanges = { comments: CommentDto[]; removed: string[]; threads: ThreadStateDto[] };
+
+/**
+ * Of the given comments and threads of a document, what the actor may see now: the comments (or
+ * that they were deleted) on annotations the actor may read, and those annotations' thread states.
+ * Anything on an annotation hidden from the actor is left out, ids included.
+ */
+export async function listCommentChanges(
+  actor: Actor,
+  documentId: string,
+  changed: { commentIds: readonly string[]; threadAnnotationIds: readonly string[] },
+): Promise<CommentChanges> {
+  const { access } = await requireDocumentAccess(actor, documentId);
+  const commentIds = changed.commentIds.filter(isUuid);
+  const annotationIds = changed.threadAnnotationIds.filter(isUuid);
+  const { deletedAt: _live, ...onVisibleAnnotations } = visibleCommentsWhere(actor, access);
+  const db = getDb();
+  const [rows, threads] = await Promise.all([
+    commentIds.length > 0
+      ? db.comment.findMany({ where: { AND: [onVisibleAnnotations, { documentId, id: { in: commentIds } }] }, select: { ...commentSelect, deletedAt: true } })
+      : [],
+    annotationIds.length > 0 ? readThreads({ documentId, annotationId: { in: annotationIds }, annotation: visibleAnnotationsWhere(actor, access) }) : [],
+  ]);
+  return {
+    comments: rows.filter((r) => r.deletedAt === null).map(({ deletedAt: _d, ...r }) => toDto(r)),
+    removed: rows.filter((r) => r.deletedAt !== null).map((r) => r.id),
+    threads,
+  };
+}

@@ -18,6 +18,7 @@ import {
 import { requireProjectAccess } from './access';
 import type { Actor } from './actor';
 import { listAnnotationsForView, listVisibleDeletions, requireDocumentAccess } from './annotations';
+import { listCommentChanges, type CommentChanges } from './comments';
 
 // Live updates across app instances. Each process keeps ONE PostgreSQL connection that LISTENs to
 // the channels the row triggers notify on (see the "collaboration" migration) and fans every event
@@ -29,6 +30,7 @@ import { listAnnotationsForView, listVisibleDeletions, requireDocumentAccess } f
 export type LiveMessage =
   | { event: 'hello'; data: { connectionId: string } }
   | { event: 'annotations'; data: { changed: CompactAnnotations; removed: string[] } }
+  | { event: 'comments'; data: CommentChanges }
   | { event: 'presence'; data: PresenceMap }
   | { event: 'resync'; data: { reason: string } }
   | { event: 'closed'; data: { reason: string } };
@@ -57,6 +59,7 @@ class LiveHub {
   private retryMs = 500;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly annotationBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardAnnotations(documentId, events));
+  private readonly commentBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardComments(documentId, events));
   private readonly presenceBatches = new Batcher<string, null>(BATCH_MS * 4, (projectId) => void this.broadcastPresence(projectId));
 
   /** Adds a viewer; resolves once the LISTEN connection is up, so no change after this is missed. */
@@ -147,6 +150,7 @@ class LiveHub {
     const event = parseDbEvent(payload);
     if (!event || !this.byProject.has(event.projectId)) return;
     if (event.kind === 'annotation') this.annotationBatches.add(event.documentId, event);
+    else this.commentBatches.add(event.documentId, event);
   }
 
   private viewersOf(documentId: string, projectId: string): Subscriber[] {
@@ -154,17 +158,34 @@ class LiveHub {
   }
 
   /** Reads the changed annotations once per viewer, through the visibility rule, and sends what each may see. */
-  private async forwardAnnotations(documentId: string, events: DbEvent[]): Promise<void> {
-    const projectId = events[0]!.projectId;
+  private forwardAnnotations(documentId: string, events: DbEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => e.id))];
+    return this.forward(documentId, events[0]!.projectId, async (sub) => {
+      const [changed, removed] = await Promise.all([
+        listAnnotationsForView(sub.actor, documentId, { ids }),
+        listVisibleDeletions(sub.actor, documentId, ids),
+      ]);
+      return changed.id.length > 0 || removed.length > 0 ? { event: 'annotations', data: { changed, removed } } : null;
+    });
+  }
+
+  /** The same for comments and thread states: only those on annotations the viewer may read. */
+  private forwardComments(documentId: string, events: DbEvent[]): Promise<void> {
+    const commentIds = [...new Set(events.filter((e) => e.kind === 'comment').map((e) => e.id))];
+    const threadAnnotationIds = [...new Set(events.filter((e) => e.kind === 'thread').map((e) => e.id))];
+    return this.forward(documentId, events[0]!.projectId, async (sub) => {
+      const changes = await listCommentChanges(sub.actor, documentId, { commentIds, threadAnnotationIds });
+      return changes.comments.length + changes.removed.length + changes.threads.length > 0 ? { event: 'comments', data: changes } : null;
+    });
+  }
+
+  /** Runs `read` for each viewer of the document and sends its message, if any. */
+  private async forward(documentId: string, projectId: string, read: (sub: Subscriber) => Promise<LiveMessage | null>): Promise<void> {
     await Promise.all(
       this.viewersOf(documentId, projectId).map(async (sub) => {
         try {
-          const [changed, removed] = await Promise.all([
-            listAnnotationsForView(sub.actor, documentId, { ids }),
-            listVisibleDeletions(sub.actor, documentId, ids),
-          ]);
-          if (changed.id.length > 0 || removed.length > 0) sub.send({ event: 'annotations', data: { changed, removed } });
+          const message = await read(sub);
+          if (message) sub.send(message);
         } catch (error) {
           if (error instanceof AppError && error.code === 'NOT_FOUND') {
             // Removed from the project, or the document deleted: the stream ends.

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/data/annotations';
+import { createComment, deleteComment, setThreadResolved } from '@/lib/data/comments';
+import type { CommentChanges } from '@/lib/data/comments';
 import { setDocumentStatus } from '@/lib/data/document-status';
 import { openLiveStream } from '@/lib/data/live';
 import type { Actor } from '@/lib/data/actor';
@@ -117,6 +119,23 @@ describe('live stream', () => {
     expect(ben.annotationIds()).toEqual({ changed: [], removed: [] });
     expect(JSON.stringify(ben.messages)).not.toContain('secret reasoning');
     expect(JSON.stringify(ben.messages)).not.toContain(annotation.id);
+  });
+
+  it('sends comments and thread states to those who may read the annotation, and nothing to a blind annotator', async () => {
+    const s = await blindSetup();
+    const owner = await openStream(s.p.owner.actor, s.p.slug, s.doc.id);
+    const ben = await openStream(s.ben.actor, s.p.slug, s.doc.id);
+    const { annotation } = await createAnnotation(s.ana.actor, s.doc.id, { id: randomUUID(), ...spanOf(s.doc.text, 'Both sides'), categoryId: s.security.id });
+    const { comment } = await createComment(s.ana.actor, annotation.id, { id: randomUUID(), body: 'private doubt about this', mentions: [] });
+    const seen = await owner.next<CommentChanges>('comments', (d) => d.comments.some((c) => c.id === comment.id));
+    expect(seen.comments[0]).toMatchObject({ body: 'private doubt about this', author: { id: s.ana.id } });
+    await setThreadResolved(s.p.owner.actor, annotation.id, true);
+    await owner.next<CommentChanges>('comments', (d) => d.threads.some((t) => t.annotationId === annotation.id && t.resolvedAt !== null));
+    await deleteComment(s.ana.actor, comment.id);
+    await owner.next<CommentChanges>('comments', (d) => d.removed.includes(comment.id));
+    await settle();
+    expect(ben.messages.filter((m) => m.event === 'comments')).toEqual([]);
+    expect(JSON.stringify(ben.messages)).not.toContain('private doubt');
   });
 
   it('opens other layers on the stream once the annotator finishes the document, and everyone’s when blind coding is off', async () => {
