@@ -93,6 +93,13 @@ describe('annotations: create, list, update, delete, restore', () => {
     const span = spanOf(s.doc.text, 'Both sides blamed');
     const e = await updateAnnotation(s.ana.actor, a.id, { version: 4, ...span });
     expect(e).toMatchObject({ version: 5, ...span, suffix: s.doc.text.slice(span.end, span.end + 32) });
+    // Each answer is built without reading the row back: it must equal what a read returns.
+    const f = await updateAnnotation(s.ana.actor, a.id, { version: 5, note: 'last', attributes: { 'blame-target': 'pakistan' } });
+    const [stored] = await listAnnotations(s.ana.actor, s.doc.id, { layer: 'mine' });
+    expect(f).toEqual(stored);
+    const g = await updateAnnotation(s.ana.actor, a.id, { version: 6, categoryId: s.security.id });
+    expect(g).toEqual((await listAnnotations(s.ana.actor, s.doc.id, { layer: 'mine' }))[0]);
+    expect(g.attributes).toEqual({ 'blame-target': 'pakistan' });
   });
 
   it('soft-deletes and restores, bumping the version; deleted annotations are not listed', async () => {
