@@ -47,6 +47,19 @@ export function isAppError(error: unknown): error is AppError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
+/** Like ActionResult, but a stale edit also carries the record as it now is, for the UI to show. */
+export type VersionedActionResult<T, C> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; current?: C } };
+
+/** toActionError for versioned edits: a ConflictError keeps its `current`. */
+export function toVersionedActionError<C>(error: unknown, context: string): VersionedActionResult<never, C> {
+  if (error instanceof ConflictError) {
+    return { ok: false, error: { code: error.code, message: error.message, current: error.current as C } };
+  }
+  return toActionError(error, context);
+}
+
 /**
  * Turns a thrown AppError into the `{ ok: false }` shape server actions return; anything else is
  * a bug, so it is logged once with its context and re-thrown for Next's error boundary.

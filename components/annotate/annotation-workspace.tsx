@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { useRouter } from 'next/navigation';
+import { newClientId } from '@/lib/ids';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createAnnotationAction,
@@ -32,16 +33,6 @@ type Popover =
   | null;
 
 type Toast = { message: string; tone: 'info' | 'error'; undo?: boolean } | null;
-
-/** A v4 UUID; crypto.randomUUID exists only in secure contexts, so fall back to getRandomValues. */
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** Selections often catch a neighbouring space; an annotation starts and ends on text. */
 function trimRange(text: string, start: number, end: number): { start: number; end: number } {
@@ -205,7 +196,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       const category = categoryById.get(categoryId);
       if (!category || end <= start) return;
       const quote = doc.text.slice(start, end);
-      const id = newId();
+      const id = newClientId();
       pendingTagMark.current = id;
       performance.mark('parallax:tag-start', { detail: { id } });
       put({

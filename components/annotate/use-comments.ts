@@ -1,4 +1,5 @@
 'use client';
+import { newClientId } from '@/lib/ids';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createCommentAction,
@@ -56,16 +57,6 @@ export type CommentsApi = {
   /** After a gap in the live stream: re-read every thread of the document. */
   resync: () => Promise<void>;
 };
-
-/** A v4 UUID; crypto.randomUUID exists only in secure contexts, so fall back to getRandomValues. */
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const openState = (annotationId: string): ThreadStateDto => ({ annotationId, resolvedAt: null, resolvedBy: null });
 const saved = (c: CommentDto): CommentView => ({ ...c, status: 'saved' });
@@ -189,7 +180,7 @@ export function useComments(init: CommentsInit | undefined): CommentsApi | null 
         setNotice(null);
         const now = new Date().toISOString();
         void send({
-          id: newId(), annotationId, documentId, author: init.me, body: body.trim(), mentions, version: 1,
+          id: newClientId(), annotationId, documentId, author: init.me, body: body.trim(), mentions, version: 1,
           createdAt: now, editedAt: null, status: 'pending',
         });
         // The server reopens a resolved thread on a reply; show the same at once.

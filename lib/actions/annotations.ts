@@ -10,7 +10,7 @@ import {
 } from '@/lib/data/annotations';
 import { setDocumentStatus } from '@/lib/data/document-status';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
-import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
+import { toActionError, toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import type { AnnotationLayerInput, CreateAnnotationInput, DocumentStatusInput, UpdateAnnotationInput } from '@/lib/validations/annotation';
 import { requireActor } from '@/lib/session';
@@ -18,17 +18,7 @@ import { requireActor } from '@/lib/session';
 // No revalidatePath here: the annotation workspace keeps its own state from these results, and the
 // pages that show counts are rendered per request anyway.
 
-/** Like ActionResult, but a stale edit also carries the annotation as it now is, for the UI to show. */
-export type AnnotationActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; current?: AnnotationDto } };
-
-function toAnnotationActionError(error: unknown, context: string): AnnotationActionResult<never> {
-  if (error instanceof ConflictError) {
-    return { ok: false, error: { code: error.code, message: error.message, current: error.current as AnnotationDto } };
-  }
-  return toActionError(error, context);
-}
+export type AnnotationActionResult<T> = VersionedActionResult<T, AnnotationDto>;
 
 export async function listAnnotationsAction(documentId: string, layer: AnnotationLayerInput): Promise<ActionResult<AnnotationDto[]>> {
   const { actor } = await requireActor();
@@ -66,7 +56,7 @@ export async function updateAnnotationAction(annotationId: string, input: Update
   try {
     return { ok: true, data: await updateAnnotation(actor, annotationId, input) };
   } catch (error) {
-    return toAnnotationActionError(error, 'updateAnnotationAction');
+    return toVersionedActionError<AnnotationDto>(error, 'updateAnnotationAction');
   }
 }
 

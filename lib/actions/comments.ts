@@ -10,24 +10,14 @@ import {
   type DocumentComments,
   type ThreadStateDto,
 } from '@/lib/data/comments';
-import { ConflictError, toActionError, type ActionResult, type ErrorCode } from '@/lib/errors';
+import { toActionError, toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
 import type { CreateCommentInput, DeleteCommentInput, UpdateCommentInput } from '@/lib/validations/comment';
 import { requireActor } from '@/lib/session';
 
 // No revalidatePath: the comment thread keeps its own state from these results (use-comments.ts),
 // and the corpus page's unread counts are rendered per request.
 
-/** Like ActionResult, but a stale edit also carries the comment as it now is, for the UI to show. */
-export type CommentActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; current?: CommentDto } };
-
-function toCommentActionError(error: unknown, context: string): CommentActionResult<never> {
-  if (error instanceof ConflictError) {
-    return { ok: false, error: { code: error.code, message: error.message, current: error.current as CommentDto } };
-  }
-  return toActionError(error, context);
-}
+export type CommentActionResult<T> = VersionedActionResult<T, CommentDto>;
 
 export async function createCommentAction(
   annotationId: string,
@@ -46,7 +36,7 @@ export async function updateCommentAction(commentId: string, input: UpdateCommen
   try {
     return { ok: true, data: await updateComment(actor, commentId, input) };
   } catch (error) {
-    return toCommentActionError(error, 'updateCommentAction');
+    return toVersionedActionError<CommentDto>(error, 'updateCommentAction');
   }
 }
 
@@ -55,7 +45,7 @@ export async function deleteCommentAction(commentId: string, input: DeleteCommen
   try {
     return { ok: true, data: await deleteComment(actor, commentId, input) };
   } catch (error) {
-    return toCommentActionError(error, 'deleteCommentAction');
+    return toVersionedActionError<CommentDto>(error, 'deleteCommentAction');
   }
 }
 

@@ -61,3 +61,16 @@ export function requireUserId(actor: Actor): string {
   if (actor.kind !== 'user') throw new AppError('INVALID', 'This action needs a signed-in user.');
   return actor.userId;
 }
+
+/**
+ * Turns the project's NOT_FOUND into `notFound()`, so a row of another project reads as missing
+ * rather than revealing that its project exists.
+ */
+export async function accessOr<T>(promise: Promise<T>, notFound: () => AppError): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound();
+    throw error;
+  }
+}

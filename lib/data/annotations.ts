@@ -4,6 +4,7 @@ import { describeSpan, validateSpan } from '@/lib/anchoring';
 import { randomUUID } from 'node:crypto';
 import { flattenCategoryTree } from '@/lib/codebook/tree';
 import { getDb } from '@/lib/db';
+import { isUuid } from '@/lib/ids';
 import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Layer, Role } from '@/lib/generated/prisma/enums';
@@ -18,7 +19,7 @@ import {
   type UpdateAnnotationInput,
 } from '@/lib/validations/annotation';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { requireProjectAccess, requireUserId, type ProjectAccess } from './access';
+import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
 import { visibleAnnotationsWhere } from './visibility';
@@ -49,20 +50,8 @@ export type AnnotationDto = {
   updatedAt: string;
 };
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-
 const documentNotFound = () => new AppError('NOT_FOUND', 'No such document is visible to you.');
 const annotationNotFound = () => new AppError('NOT_FOUND', 'No such annotation is visible to you.');
-
-/** Turns the project's NOT_FOUND into `notFound()`, so a document in another project reads as missing. */
-async function accessOr<T>(promise: Promise<T>, notFound: () => AppError): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound();
-    throw error;
-  }
-}
 
 /**
  * The document's project access for the actor, or NOT_FOUND (missing, malformed id, or another

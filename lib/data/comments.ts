@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
+import { isUuid } from '@/lib/ids';
 import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -14,7 +15,7 @@ import {
   type UpdateCommentInput,
 } from '@/lib/validations/comment';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { requireProjectAccess, requireUserId, type ProjectAccess } from './access';
+import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { requireDocumentAccess } from './annotations';
 import { visibleAnnotationsWhere } from './visibility';
@@ -57,8 +58,6 @@ export type DocumentComments = {
 /** Per document with unread comments: how many, and how many of those mention the actor. */
 export type UnreadCounts = Record<string, { unread: number; mentions: number }>;
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-
 const annotationNotFound = () => new AppError('NOT_FOUND', 'No such annotation is visible to you.');
 const commentNotFound = () => new AppError('NOT_FOUND', 'No such comment is visible to you.');
 
@@ -99,16 +98,6 @@ function toDto(row: CommentRow): CommentDto {
 /** Comments the actor may read: not deleted, on an annotation the blind-coding rule lets them see. */
 function visibleCommentsWhere(actor: Actor, access: ProjectAccess): Prisma.CommentWhereInput {
   return { projectId: access.project.id, deletedAt: null, annotation: visibleAnnotationsWhere(actor, access) };
-}
-
-/** Turns the project's NOT_FOUND into `notFound()`, so another project's row reads as missing. */
-async function accessOr<T>(promise: Promise<T>, notFound: () => AppError): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound();
-    throw error;
-  }
 }
 
 /**

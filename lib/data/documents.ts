@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { documentLabel, documentsImportedSummary, plural, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
+import { isUuid } from '@/lib/ids';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
@@ -55,8 +56,6 @@ export type DocumentDetail = {
   createdAt: Date;
   updatedAt: Date;
 };
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 function toIsoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;

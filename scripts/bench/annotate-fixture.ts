@@ -12,20 +12,9 @@ import type { Block } from '@/lib/corpus/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { seedArticles } from '@/prisma/seed-data/articles';
 import { seedAttributes, seedCategories } from '@/prisma/seed-data/codebook';
+import { rng } from './stats';
 
 export const password = 'parallax-bench-pass';
-
-/** A small seeded PRNG (mulberry32), so every run builds the same spans. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The seed articles' blocks, each copy under its own heading, repeated until the text is long enough. */
 export function buildBlocks(minLength: number): Block[] {

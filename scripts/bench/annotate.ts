@@ -11,11 +11,11 @@ import { disconnectDb } from '@/lib/db';
 import { buildIfNeeded } from '../build-if-needed';
 import { ensureDatabase } from '../db/ensure';
 import { ensureAuthSecret } from '../env-file';
-import { createAnnotateFixture, deleteAnnotateFixture, password, rng, sentencesOf, type AnnotateFixture } from './annotate-fixture';
+import { createAnnotateFixture, deleteAnnotateFixture, password, sentencesOf, type AnnotateFixture } from './annotate-fixture';
 import { recogitoVersion, servePeer } from './annotate-peer';
 import { launchChromium, startNextServer, type Bench, type BenchContext, type Row } from './harness';
 import { profile, profiling, type ProfileSummary } from './profile';
-import { max, median, percentile, round, summary } from './stats';
+import { max, median, percentile, rng, round, summary } from './stats';
 
 const config = {
   minLength: 100_000,

@@ -9,22 +9,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { opKinds, type AckState, type ClientConfig, type ClientMessage, type ClientResult, type OpKind } from './collab-protocol';
+import { rng } from './stats';
 
 type Reply = { status: number; body: unknown; latencyMs: number; sentAt: number; resent?: boolean };
 
 const send = (message: ClientMessage) => process.send?.(message);
-
-/** mulberry32, as in annotate-fixture.ts: the same seed gives the same sequence of actions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

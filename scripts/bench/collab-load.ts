@@ -34,10 +34,10 @@ import { seedCategories } from '@/prisma/seed-data/codebook';
 import { buildIfNeeded } from '../build-if-needed';
 import { ensureDatabase } from '../db/ensure';
 import { ensureAuthSecret } from '../env-file';
-import { password, rng, sentencesOf } from './annotate-fixture';
+import { password, sentencesOf } from './annotate-fixture';
 import { opKinds, type AckState, type ClientConfig, type ClientMessage, type ClientResult, type ClientSpan } from './collab-protocol';
 import { startNextServer, type Bench, type BenchContext, type Row } from './harness';
-import { percentile, round, summary } from './stats';
+import { percentile, rng, round, summary } from './stats';
 
 function option(name: string, env: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

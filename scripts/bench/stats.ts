@@ -26,3 +26,15 @@ export function round(value: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same spans and the same actions. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
