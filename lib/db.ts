@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
-// The one Prisma client of the process. Next's dev server re-evaluates modules on every edit, so
-// the client is cached on globalThis to keep a single connection pool.
-const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
+// The one connection pool of the process, shared by the Prisma client and by the few hot-path
+// statements that go to pg directly (lib/data/sql.ts). Next's dev server re-evaluates modules on
+// every edit, so both are cached on globalThis to keep a single pool.
+const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient; parallaxPool?: pg.Pool };
+
+const statementNames = new Map<string, string>();
 
 /**
  * Names each statement by a hash of its SQL, so that pg prepares it once per connection and later
@@ -13,33 +17,41 @@ const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
  * texts is bounded by the app's query shapes, and pg-pool closes idle connections, which drops them.
  * Behind PgBouncer in transaction mode, named statements need its max_prepared_statements (1.21+).
  */
-function statementName(query: { sql: string }): string {
-  return `plx_${createHash('sha1').update(query.sql).digest('base64url')}`;
+export function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `plx_${createHash('sha1').update(sql).digest('base64url')}`;
+    // Bounded in practice (a few hundred query shapes); the cap only guards against a bug.
+    if (statementNames.size < 10_000) statementNames.set(sql, name);
+  }
+  return name;
 }
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error(
-      'DATABASE_URL is not set. Start Parallax with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.',
-    );
+export function getPool(): pg.Pool {
+  if (!globalForDb.parallaxPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) {
+      throw new Error(
+        'DATABASE_URL is not set. Start Parallax with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.',
+      );
+    }
+    globalForDb.parallaxPool = new pg.Pool({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) });
   }
-  const adapter = new PrismaPg(
-    { connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) },
-    { statementNameGenerator: statementName },
-  );
-  return new PrismaClient({ adapter });
+  return globalForDb.parallaxPool;
 }
 
 export function getDb(): PrismaClient {
-  globalForDb.parallaxDb ??= createClient();
+  globalForDb.parallaxDb ??= new PrismaClient({
+    adapter: new PrismaPg(getPool(), { statementNameGenerator: (query) => statementName(query.sql) }),
+  });
   return globalForDb.parallaxDb;
 }
 
 /** Closes the pool: for scripts and tests that must exit cleanly. */
 export async function disconnectDb(): Promise<void> {
-  if (globalForDb.parallaxDb) {
-    await globalForDb.parallaxDb.$disconnect();
-    globalForDb.parallaxDb = undefined;
-  }
+  const { parallaxDb: db, parallaxPool: pool } = globalForDb;
+  globalForDb.parallaxDb = undefined;
+  globalForDb.parallaxPool = undefined;
+  if (db) await db.$disconnect();
+  if (pool) await pool.end();
 }

@@ -21,7 +21,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
-import { recordActivity } from './activity';
+import { isPgUniqueViolation, query, raw, sql, type Sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
 
 /** One annotation as pages, client components and the REST API see it: plain and serializable. */
@@ -219,23 +219,6 @@ type CodebookIndex = {
   attributes: Map<string, { id: string; options: { id: string; value: string }[] }>;
 };
 
-async function loadCodebookIndex(projectId: string): Promise<CodebookIndex> {
-  const db = getDb();
-  const [categories, attributes] = await Promise.all([
-    db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
-    db.attributeDefinition.findMany({
-      where: { projectId },
-      orderBy: { position: 'asc' },
-      select: { id: true, key: true, options: { orderBy: { position: 'asc' }, select: { id: true, value: true } } },
-    }),
-  ]);
-  return {
-    categoryIds: new Set(categories.map((c) => c.id)),
-    categories: new Map(flattenCategoryTree(categories).map((c) => [c.id, { name: c.name, color: c.color, path: c.path }])),
-    attributes: new Map(attributes.map((a) => [a.key, a])),
-  };
-}
-
 function categoryProblem(codebook: CodebookIndex, categoryId: string): string | null {
   return codebook.categoryIds.has(categoryId) ? null : `unknown category ${categoryId} (not in this project's codebook).`;
 }
@@ -275,61 +258,101 @@ const sameAttributes = (a: ResolvedAttribute[], b: ResolvedAttribute[]) => {
 
 // ─── Writing ────────────────────────────────────────────────────────────────────────────────
 
-type CreateContext = {
+type CodebookRows = {
+  categories: { id: string; parentId: string | null; name: string; color: string; position: number }[] | null;
+  attributes: { id: string; key: string; options: { id: string; value: string }[] | null }[] | null;
+};
+
+/**
+ * The project's codebook as two JSON columns of a context query (`p` is the project id column):
+ * what every write checks its category and attributes against, read in the same round trip.
+ */
+const codebookColumns = (p: string) =>
+  raw(`(SELECT json_agg(json_build_object('id', c."id", 'parentId', c."parentId", 'name', c."name", 'color', c."color", 'position', c."position"))
+       FROM "Category" c WHERE c."projectId" = ${p}) AS "categories",
+    (SELECT json_agg(json_build_object('id', a."id", 'key', a."key", 'options',
+         (SELECT json_agg(json_build_object('id', o."id", 'value', o."value") ORDER BY o."position") FROM "AttributeOption" o WHERE o."attributeId" = a."id"))
+       ORDER BY a."position")
+       FROM "AttributeDefinition" a WHERE a."projectId" = ${p}) AS "attributes"`);
+
+function toCodebookIndex(rows: CodebookRows): CodebookIndex {
+  const categories = rows.categories ?? [];
+  return {
+    categoryIds: new Set(categories.map((c) => c.id)),
+    categories: new Map(flattenCategoryTree(categories).map((c) => [c.id, { name: c.name, color: c.color, path: c.path }])),
+    attributes: new Map((rows.attributes ?? []).map((a) => [a.key, { id: a.id, options: a.options ?? [] }])),
+  };
+}
+
+/** Attribute rows (ids) back to key → value, through the codebook. */
+function attributeValues(codebook: CodebookIndex, rows: ResolvedAttribute[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, attribute] of codebook.attributes) {
+    const row = rows.find((r) => r.attributeId === attribute.id);
+    const option = row && attribute.options.find((o) => o.id === row.optionId);
+    if (option) values[key] = option.value;
+  }
+  return values;
+}
+
+/**
+ * The activity-log event of a write, as a CTE of the write's own statement (see recordActivity in
+ * lib/data/activity.ts for the rule): it is inserted only when `source` returns the written row,
+ * so a write that changed nothing logs nothing, and a second round trip is saved.
+ */
+function activityCte(source: string, e: { projectId: string; actorId: string | null; action: string; documentId: string; summary: string; details: string | null; stamp: string }): Sql {
+  return sql`activity AS (
+    INSERT INTO "ActivityEvent" ("projectId", "actorId", "action", "targetType", "targetId", "documentId", "summary", "details", "createdAt")
+    SELECT ${e.projectId}::uuid, ${e.actorId}::uuid, ${e.action}, 'annotation', src."id"::text, ${e.documentId}::uuid,
+           ${e.summary}, ${e.details}::jsonb, (${e.stamp}::timestamptz AT TIME ZONE 'UTC')
+    FROM ${raw(source)} src
+  )`;
+}
+
+/** What a repeated create is compared with: the stored row under the client's id. */
+type ExistingRow = {
+  projectId: string; documentId: string; annotatorId: string; layer: Layer; deleted: boolean;
+  start: number; end: number; quote: string; categoryId: string; note: string;
+  attributes: ResolvedAttribute[] | null;
+  createdAt: string; updatedAt: string; version: number; prefix: string; suffix: string; orphaned: boolean;
+};
+
+type CreateContext = CodebookRows & {
   projectId: string;
   text: string;
   /** For the activity log's summary. */
   title: string | null;
   role: Role | null;
   userName: string | null;
-  codebook: CodebookIndex;
+  existing: ExistingRow | null;
 };
 
 /**
- * Everything a create checks, in one round trip: the document's text and project, the actor's
- * role there, their name, and the project's codebook. One SQL statement instead of eight ORM
- * queries is most of what keeps a tag's write under 30 ms.
+ * Everything a create checks, in one statement: the document's text and project, the actor's role
+ * there, their name, the project's codebook, and any row already stored under the client's id.
  */
-async function loadCreateContext(documentId: string, userId: string | null): Promise<CreateContext | null> {
-  type Row = {
-    projectId: string;
-    text: string;
-    title: string | null;
-    role: Role | null;
-    userName: string | null;
-    categories: { id: string; parentId: string | null; name: string; color: string; position: number }[] | null;
-    attributes: { id: string; key: string; options: { id: string; value: string }[] | null }[] | null;
-  };
-  const rows = await getDb().$queryRaw<Row[]>`
+async function loadCreateContext(documentId: string, userId: string | null, id: string | null): Promise<CreateContext | null> {
+  const [row] = await query<CreateContext>(sql`
     SELECT d."projectId"::text AS "projectId", d."text", d."title",
       (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = d."projectId" AND m."userId" = ${userId}::uuid) AS "role",
       (SELECT u."name" FROM "User" u WHERE u."id" = ${userId}::uuid) AS "userName",
-      (SELECT json_agg(json_build_object('id', c."id", 'parentId', c."parentId", 'name', c."name", 'color', c."color", 'position', c."position"))
-         FROM "Category" c WHERE c."projectId" = d."projectId") AS "categories",
-      (SELECT json_agg(json_build_object('id', a."id", 'key', a."key", 'options',
-           (SELECT json_agg(json_build_object('id', o."id", 'value', o."value") ORDER BY o."position") FROM "AttributeOption" o WHERE o."attributeId" = a."id"))
-         ORDER BY a."position")
-         FROM "AttributeDefinition" a WHERE a."projectId" = d."projectId") AS "attributes"
-    FROM "Document" d WHERE d."id" = ${documentId}::uuid`;
-  const row = rows[0];
-  if (!row) return null;
-  const categories = row.categories ?? [];
-  return {
-    projectId: row.projectId,
-    text: row.text,
-    title: row.title,
-    role: row.role,
-    userName: row.userName,
-    codebook: {
-      categoryIds: new Set(categories.map((c) => c.id)),
-      categories: new Map(flattenCategoryTree(categories).map((c) => [c.id, { name: c.name, color: c.color, path: c.path }])),
-      attributes: new Map((row.attributes ?? []).map((a) => [a.key, { id: a.id, options: a.options ?? [] }])),
-    },
-  };
+      ${codebookColumns('d."projectId"')},
+      (SELECT json_build_object('projectId', a."projectId", 'documentId', a."documentId", 'annotatorId', a."annotatorId",
+           'layer', a."layer", 'deleted', a."deletedAt" IS NOT NULL, 'start', a."start", 'end', a."end", 'quote', a."quote",
+           'categoryId', a."categoryId", 'note', a."note", 'version', a."version", 'prefix', a."prefix", 'suffix', a."suffix",
+           'orphaned', a."orphaned",
+           'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'updatedAt', to_char(a."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'attributes', (SELECT json_agg(json_build_object('attributeId', x."attributeId", 'optionId', x."optionId"))
+                          FROM "AnnotationAttribute" x WHERE x."annotationId" = a."id"))
+         FROM "Annotation" a WHERE a."id" = ${id}::uuid) AS "existing"
+    FROM "Document" d WHERE d."id" = ${documentId}::uuid`);
+  return row ?? null;
 }
 
-/** A unique-key violation, however the driver adapter reports it (typed, or from raw SQL). */
+/** A unique-key violation, however it is reported (pg directly, Prisma typed, or Prisma raw). */
 function isUniqueViolation(error: unknown): boolean {
+  if (isPgUniqueViolation(error)) return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   return error.code === 'P2002' || (error.code === 'P2010' && /23505|duplicate key/.test(JSON.stringify(error.meta ?? {}) + error.message));
 }
@@ -338,12 +361,12 @@ function isUniqueViolation(error: unknown): boolean {
  * Creates an annotation in the actor's own layer. With a client-chosen id the call is idempotent:
  * repeating it with the same content returns the stored annotation with `created: false`.
  *
- * This is the hottest write in the product (every tag), so it is built for few round trips: one
- * read of the document, one parallel batch of checks, and one SQL statement that inserts the
- * annotation, its attribute values, the annotator's progress and the activity-log event together
- * (a single statement is atomic, so no transaction is needed, and a failed insert logs nothing).
- * A repeat of an idempotent create changes nothing, so it logs nothing either. The answer is assembled from what is already known rather
- * than read back.
+ * This is the hottest write in the product (every tag), so it is two statements: one read of
+ * everything the create checks, and one statement that inserts the annotation, its attribute
+ * values, the annotator's progress and the activity-log event together (a single statement is
+ * atomic, so no transaction is needed, and a failed insert logs nothing). A repeat of an
+ * idempotent create changes nothing, so it logs nothing either. The answer is assembled from what
+ * is already known rather than read back.
  */
 export async function createAnnotation(
   actor: Actor,
@@ -351,71 +374,68 @@ export async function createAnnotation(
   input: CreateAnnotationInput,
 ): Promise<{ annotation: AnnotationDto; created: boolean }> {
   if (!isUuid(documentId)) throw documentNotFound();
-  const db = getDb();
   // Input problems are reported only after the access check, so an outsider learns nothing from them.
   const parsed = createAnnotationSchema.safeParse(input);
-  const repeatSelect = {
-    projectId: true, documentId: true, annotatorId: true, layer: true, deletedAt: true,
-    start: true, end: true, quote: true, categoryId: true, note: true,
-    attributes: { select: { attributeId: true, optionId: true } },
-  } satisfies Prisma.AnnotationSelect;
-  const [context, existing] = await Promise.all([
-    loadCreateContext(documentId, actor.kind === 'user' ? actor.userId : null),
-    parsed.data?.id ? db.annotation.findUnique({ where: { id: parsed.data.id }, select: repeatSelect }) : null,
-  ]);
+  const actorId = actor.kind === 'user' ? actor.userId : null;
+  const context = await loadCreateContext(documentId, actorId, parsed.data?.id ?? null);
   // The same rule as requireProjectAccess: no membership reads as no document at all.
   if (!context || (actor.kind === 'user' && !context.role)) throw documentNotFound();
   const role: Role = actor.kind === 'system' ? 'OWNER' : context.role!;
   if (!canAnnotate(role)) throw new AppError('FORBIDDEN', 'Your role in this project does not allow annotating.');
-  const doc = { projectId: context.projectId, text: context.text };
-  const codebook = context.codebook;
-  const me = { name: context.userName ?? '' };
-  const access = { project: { id: context.projectId } };
+  const codebook = toCodebookIndex(context);
   const data = parseOrThrow(createAnnotationSchema, input);
   const userId = requireUserId(actor);
-  const projectId = access.project.id;
+  const { projectId } = context;
   const { resolved, problems } = resolveAttributes(codebook, data.attributes);
-  throwIfProblems([spanProblem(doc.text, data), categoryProblem(codebook, data.categoryId), ...problems]);
+  throwIfProblems([spanProblem(context.text, data), categoryProblem(codebook, data.categoryId), ...problems]);
+  const category = codebook.categories.get(data.categoryId);
+  const dto = (id: string, row: Pick<AnnotationDto, 'prefix' | 'suffix' | 'version' | 'orphaned' | 'createdAt' | 'updatedAt' | 'attributes'>): AnnotationDto => ({
+    id, documentId, start: data.start, end: data.end, quote: data.quote, categoryId: data.categoryId,
+    categoryName: category?.name ?? '', categoryPath: category?.path ?? '', color: category?.color ?? '#78716c',
+    annotatorId: userId, annotatorName: context.userName ?? '', layer: 'ANNOTATOR', note: data.note, ...row,
+  });
 
   // A repeated id is answered without revealing anything about an annotation the actor does not own.
-  const answerRepeat = async (id: string, row: Prisma.AnnotationGetPayload<{ select: typeof repeatSelect }> | null) => {
+  const answerRepeat = (id: string, row: ExistingRow | null) => {
     if (!row) return null;
     const owned = row.projectId === projectId && row.documentId === documentId && row.annotatorId === userId && row.layer === 'ANNOTATOR';
     if (!owned) throw new AppError('CONFLICT', `an annotation with id ${id} already exists; create this one with a new id.`);
+    const stored = row.attributes ?? [];
     const same =
-      row.deletedAt === null &&
+      !row.deleted &&
       row.start === data.start && row.end === data.end && row.quote === data.quote &&
-      row.categoryId === data.categoryId && row.note === data.note && sameAttributes(row.attributes, resolved);
+      row.categoryId === data.categoryId && row.note === data.note && sameAttributes(stored, resolved);
     if (!same) {
       throw new AppError(
         'CONFLICT',
-        row.deletedAt
+        row.deleted
           ? `an annotation with id ${id} already exists and was deleted; restore it or create this one with a new id.`
           : `an annotation with id ${id} already exists with different content; edit it instead, or create this one with a new id.`,
       );
     }
-    return { annotation: await readCurrent(projectId, id), created: false };
+    const { prefix, suffix, version, orphaned, createdAt, updatedAt } = row;
+    return { annotation: dto(id, { prefix, suffix, version, orphaned, createdAt, updatedAt, attributes: attributeValues(codebook, stored) }), created: false };
   };
   if (data.id) {
-    const repeat = await answerRepeat(data.id, existing);
+    const repeat = answerRepeat(data.id, context.existing);
     if (repeat) return repeat;
   }
 
   const id = data.id ?? randomUUID();
-  const { prefix, suffix } = spanContext(doc.text, data.start, data.end);
-  // Timestamps are stored as UTC without a zone, as Prisma writes them.
-  const now = new Date();
-  const stamp = now.toISOString();
-  const category = codebook.categories.get(data.categoryId);
-  const summary = annotationCreatedSummary({ quote: data.quote, category: category?.name ?? '', document: context.title });
-  const details = JSON.stringify({ categoryId: data.categoryId, start: data.start, end: data.end });
+  const { prefix, suffix } = spanContext(context.text, data.start, data.end);
+  const stamp = new Date().toISOString();
+  const activity = activityCte('ins', {
+    projectId, actorId, action: 'annotation.create', documentId, stamp,
+    summary: annotationCreatedSummary({ quote: data.quote, category: category?.name ?? '', document: context.title }),
+    details: JSON.stringify({ categoryId: data.categoryId, start: data.start, end: data.end }),
+  });
   try {
-    await db.$executeRaw`
+    await query(sql`
       WITH ins AS (
         INSERT INTO "Annotation" ("id", "projectId", "documentId", "annotatorId", "layer", "categoryId", "start", "end",
                                   "quote", "prefix", "suffix", "note", "version", "createdAt", "updatedAt")
         VALUES (${id}::uuid, ${projectId}::uuid, ${documentId}::uuid, ${userId}::uuid, 'ANNOTATOR', ${data.categoryId}::uuid,
-                ${data.start}, ${data.end}, ${data.quote}, ${prefix}, ${suffix}, ${data.note}, 1,
+                ${data.start}::int, ${data.end}::int, ${data.quote}, ${prefix}, ${suffix}, ${data.note}, 1,
                 (${stamp}::timestamptz AT TIME ZONE 'UTC'), (${stamp}::timestamptz AT TIME ZONE 'UTC'))
         RETURNING "id"
       ), attrs AS (
@@ -428,64 +448,70 @@ export async function createAnnotation(
         SELECT ${documentId}::uuid, ${userId}::uuid, ${projectId}::uuid, 'IN_PROGRESS', (${stamp}::timestamptz AT TIME ZONE 'UTC') FROM ins
         ON CONFLICT ("documentId", "userId") DO UPDATE SET "status" = 'IN_PROGRESS', "updatedAt" = EXCLUDED."updatedAt"
         WHERE "DocumentStatus"."status" = 'NOT_STARTED'
-      ), activity AS (
-        -- The activity log (lib/data/activity.ts recordActivity), in this same statement: a second
-        -- round trip here would cost more than the rest of the write.
-        INSERT INTO "ActivityEvent" ("projectId", "actorId", "action", "targetType", "targetId", "documentId", "summary", "details", "createdAt")
-        SELECT ${projectId}::uuid, ${userId}::uuid, 'annotation.create', 'annotation', ins."id"::text, ${documentId}::uuid,
-               ${summary}, ${details}::jsonb, (${stamp}::timestamptz AT TIME ZONE 'UTC')
-        FROM ins
-      )
-      SELECT 1 FROM ins`;
+      ), ${activity}
+      SELECT 1 FROM ins`);
   } catch (error) {
     // Two retries of one create racing: the loser answers as a repeat.
     if (data.id && isUniqueViolation(error)) {
-      const repeat = await answerRepeat(data.id, await db.annotation.findUnique({ where: { id: data.id }, select: repeatSelect }));
+      const again = await loadCreateContext(documentId, actorId, data.id);
+      const repeat = answerRepeat(data.id, again?.existing ?? null);
       if (repeat) return repeat;
     }
     throw error;
   }
   const attributes = Object.fromEntries(Object.entries(data.attributes).filter(([key]) => codebook.attributes.has(key)));
-  return {
-    created: true,
-    annotation: {
-      id, documentId, start: data.start, end: data.end, quote: data.quote, prefix, suffix, categoryId: data.categoryId,
-      categoryName: category?.name ?? '', categoryPath: category?.path ?? '', color: category?.color ?? '#78716c',
-      annotatorId: userId, annotatorName: me?.name ?? '', layer: 'ANNOTATOR', note: data.note, attributes, version: 1,
-      orphaned: false, createdAt: stamp, updatedAt: stamp,
-    },
-  };
+  return { created: true, annotation: dto(id, { prefix, suffix, version: 1, orphaned: false, createdAt: stamp, updatedAt: stamp, attributes }) };
 }
 
-const writeSelect = {
-  id: true, projectId: true, documentId: true, annotatorId: true, layer: true, version: true, deletedAt: true,
-  // For the activity log's summary of the change.
-  quote: true, categoryId: true, note: true, category: { select: { name: true } }, document: { select: { title: true } },
-} satisfies Prisma.AnnotationSelect;
+/** An annotation with what a write to it checks and answers with, read in one statement. */
+type WriteContext = CodebookRows & {
+  id: string; projectId: string; documentId: string; annotatorId: string; layer: Layer; version: number; deleted: boolean;
+  start: number; end: number; quote: string; prefix: string; suffix: string; categoryId: string; note: string; orphaned: boolean;
+  createdAt: string;
+  title: string | null;
+  /** Only when asked for (a moved span is checked against it). */
+  text: string | null;
+  /** The actor's role in the annotation's project; null for a non-member. */
+  role: Role | null;
+  annotatorName: string;
+  current: ResolvedAttribute[] | null;
+};
 
-type WriteRow = Prisma.AnnotationGetPayload<{ select: typeof writeSelect }>;
-
-const describeRow = (row: WriteRow) => ({ quote: row.quote, category: row.category.name, document: row.document.title });
+async function loadWriteContext(annotationId: string, userId: string | null, withText: boolean): Promise<WriteContext | null> {
+  const [row] = await query<WriteContext>(sql`
+    SELECT a."id"::text AS "id", a."projectId"::text AS "projectId", a."documentId"::text AS "documentId",
+      a."annotatorId"::text AS "annotatorId", a."layer"::text AS "layer", a."version", a."deletedAt" IS NOT NULL AS "deleted",
+      a."start", a."end", a."quote", a."prefix", a."suffix", a."categoryId"::text AS "categoryId", a."note", a."orphaned",
+      to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+      d."title", CASE WHEN ${withText}::boolean THEN d."text" END AS "text",
+      (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = a."projectId" AND m."userId" = ${userId}::uuid) AS "role",
+      (SELECT u."name" FROM "User" u WHERE u."id" = a."annotatorId") AS "annotatorName",
+      (SELECT json_agg(json_build_object('attributeId', x."attributeId", 'optionId', x."optionId"))
+         FROM "AnnotationAttribute" x WHERE x."annotationId" = a."id") AS "current",
+      ${codebookColumns('a."projectId"')}
+    FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" WHERE a."id" = ${annotationId}::uuid`);
+  return row ?? null;
+}
 
 // The consensus layer is curated: owners and curators accept passages into it.
 const canCurate = (role: Role) => role === 'OWNER' || role === 'CURATOR';
 
 /**
- * The annotation and the actor's access when the actor may change it: their own annotator-layer
- * row, or a consensus row for owners and curators. Someone who may see it but not change it gets
- * FORBIDDEN; anyone else NOT_FOUND, so ids cannot be probed.
+ * The annotation when the actor may change it: their own annotator-layer row, or a consensus row
+ * for owners and curators. Someone who may see it but not change it gets FORBIDDEN; anyone else
+ * NOT_FOUND (missing, another project, or hidden by blind coding), so ids cannot be probed.
  */
-async function requireWritableAnnotation(actor: Actor, annotationId: string) {
+async function requireWritableAnnotation(actor: Actor, annotationId: string, withText = false): Promise<WriteContext> {
   if (!isUuid(annotationId)) throw annotationNotFound();
-  const db = getDb();
-  const row = await db.annotation.findUnique({ where: { id: annotationId }, select: writeSelect });
-  if (!row) throw annotationNotFound();
-  const access = await accessOr(requireProjectAccess(actor, { id: row.projectId }), annotationNotFound);
+  const row = await loadWriteContext(annotationId, actor.kind === 'user' ? actor.userId : null, withText);
+  if (!row || (actor.kind === 'user' && !row.role)) throw annotationNotFound();
+  const role: Role = actor.kind === 'system' ? 'OWNER' : row.role!;
   const allowed =
-    actor.kind === 'system' ||
-    (row.layer === 'CONSENSUS' ? canCurate(access.role) : row.annotatorId === actor.userId && canAnnotate(access.role));
+    actor.kind === 'system' || (row.layer === 'CONSENSUS' ? canCurate(role) : row.annotatorId === actor.userId && canAnnotate(role));
   if (!allowed) {
-    const visible = await db.annotation.count({ where: { AND: [visibleAnnotationsWhere(actor, access), { id: row.id }] } });
+    // Rare, so the full rule: may they see it at all?
+    const access = await requireProjectAccess(actor, { id: row.projectId });
+    const visible = await getDb().annotation.count({ where: { AND: [visibleAnnotationsWhere(actor, access), { id: row.id }] } });
     if (visible === 0) throw annotationNotFound();
     throw new AppError(
       'FORBIDDEN',
@@ -494,17 +520,28 @@ async function requireWritableAnnotation(actor: Actor, annotationId: string) {
         : 'Only the annotator who made this annotation can change or delete it.',
     );
   }
-  return { row, access };
+  return row;
 }
+
+const describeRow = (row: WriteContext, codebook: CodebookIndex) => ({
+  quote: row.quote,
+  category: codebook.categories.get(row.categoryId)?.name ?? '',
+  document: row.title,
+});
 
 /**
  * Edits an annotation the actor may change. `version` is the version the client read: the update
  * only applies while the row still has it (UPDATE … WHERE version = $v), so of two concurrent
  * edits exactly one wins and the other gets CONFLICT with the current state.
+ *
+ * Two statements, like a create: one read of the row with everything the edit checks, then one
+ * statement that updates the row, replaces its attribute values when given and logs the event.
+ * The answer is built from those; only a refused (stale) edit reads the annotation again.
  */
 export async function updateAnnotation(actor: Actor, annotationId: string, input: UpdateAnnotationInput): Promise<AnnotationDto> {
-  const { row } = await requireWritableAnnotation(actor, annotationId);
-  if (row.deletedAt) throw annotationNotFound();
+  const moving = typeof input === 'object' && input !== null && 'start' in input;
+  const row = await requireWritableAnnotation(actor, annotationId, moving);
+  if (row.deleted) throw annotationNotFound();
   const data = parseOrThrow(updateAnnotationSchema, input);
   const stale = async () => {
     const current = await readAnnotationDto(row.projectId, row.id);
@@ -514,103 +551,123 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
   };
   if (data.version !== row.version) throw await stale();
 
-  const db = getDb();
-  const changes: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
+  const codebook = toCodebookIndex(row);
   const problems: (string | null)[] = [];
   // What changed, in words, for the activity log.
   const changed: string[] = [];
-  let resolved: ResolvedAttribute[] | undefined;
-  if (data.categoryId !== undefined || data.attributes !== undefined) {
-    const codebook = await loadCodebookIndex(row.projectId);
-    if (data.categoryId !== undefined) {
-      problems.push(categoryProblem(codebook, data.categoryId));
-      changes.categoryId = data.categoryId;
-      if (data.categoryId !== row.categoryId) changed.push(`category → ${codebook.categories.get(data.categoryId)?.name ?? ''}`);
-    }
-    if (data.attributes !== undefined) changed.push('attributes');
-    if (data.attributes !== undefined) {
-      const result = resolveAttributes(codebook, data.attributes);
-      problems.push(...result.problems);
-      resolved = result.resolved;
-    }
+  if (data.categoryId !== undefined) {
+    problems.push(categoryProblem(codebook, data.categoryId));
+    if (data.categoryId !== row.categoryId) changed.push(`category → ${codebook.categories.get(data.categoryId)?.name ?? ''}`);
   }
+  let resolved: ResolvedAttribute[] | undefined;
+  if (data.attributes !== undefined) {
+    changed.push('attributes');
+    const result = resolveAttributes(codebook, data.attributes);
+    problems.push(...result.problems);
+    resolved = result.resolved;
+  }
+  let span: { start: number; end: number; quote: string; prefix: string; suffix: string } | null = null;
   if (data.start !== undefined && data.end !== undefined && data.quote !== undefined) {
-    const { text } = await db.document.findUniqueOrThrow({ where: { id: row.documentId }, select: { text: true } });
-    const span = { start: data.start, end: data.end, quote: data.quote };
-    const problem = spanProblem(text, span);
+    const text = row.text ?? '';
+    const moved = { start: data.start, end: data.end, quote: data.quote };
+    const problem = spanProblem(text, moved);
     problems.push(problem);
-    // A moved annotation has been placed by hand, so it is no longer orphaned.
-    if (!problem) Object.assign(changes, span, spanContext(text, span.start, span.end), { orphaned: false });
-    if (span.quote !== row.quote) changed.push(`passage → ${quote(span.quote)}`);
-    else changed.push('passage moved');
+    if (!problem) span = { ...moved, ...spanContext(text, moved.start, moved.end) };
+    changed.push(moved.quote !== row.quote ? `passage → ${quote(moved.quote)}` : 'passage moved');
   }
   throwIfProblems(problems);
-  if (data.note !== undefined) {
-    changes.note = data.note;
-    if (data.note !== row.note) changed.push('note');
-  }
+  if (data.note !== undefined && data.note !== row.note) changed.push('note');
 
-  const applied = await db.$transaction(async (tx) => {
-    const { count } = await tx.annotation.updateMany({ where: { id: row.id, version: data.version, deletedAt: null }, data: changes });
-    if (count === 0) return false;
-    if (resolved) {
-      await tx.annotationAttribute.deleteMany({ where: { annotationId: row.id } });
-      await tx.annotationAttribute.createMany({ data: resolved.map((r) => ({ ...r, annotationId: row.id })) });
-    }
-    await recordActivity(tx, actor, row.projectId, {
-      action: 'annotation.update',
-      targetType: 'annotation',
-      targetId: row.id,
-      documentId: row.documentId,
-      summary: annotationChangedSummary('Edited', { ...describeRow(row), changes: changed }),
-    });
-    return true;
+  const stamp = new Date().toISOString();
+  const activity = activityCte('upd', {
+    projectId: row.projectId, actorId: actor.kind === 'user' ? actor.userId : null, action: 'annotation.update',
+    documentId: row.documentId, stamp, details: null,
+    summary: annotationChangedSummary('Edited', { ...describeRow(row, codebook), changes: changed }),
   });
-  if (!applied) throw await stale();
-  return readCurrent(row.projectId, row.id);
+  const [updated] = await query<{ version: number }>(sql`
+    WITH upd AS (
+      UPDATE "Annotation" SET
+        "categoryId" = COALESCE(${data.categoryId ?? null}::uuid, "categoryId"),
+        "note" = COALESCE(${data.note ?? null}::text, "note"),
+        "start" = COALESCE(${span?.start ?? null}::int, "start"),
+        "end" = COALESCE(${span?.end ?? null}::int, "end"),
+        "quote" = COALESCE(${span?.quote ?? null}::text, "quote"),
+        "prefix" = COALESCE(${span?.prefix ?? null}::text, "prefix"),
+        "suffix" = COALESCE(${span?.suffix ?? null}::text, "suffix"),
+        -- A moved annotation has been placed by hand, so it is no longer orphaned.
+        "orphaned" = "orphaned" AND ${span === null}::boolean,
+        "version" = "version" + 1,
+        "updatedAt" = (${stamp}::timestamptz AT TIME ZONE 'UTC')
+      WHERE "id" = ${row.id}::uuid AND "version" = ${data.version}::int AND "deletedAt" IS NULL
+      RETURNING "id", "version"
+    ), drop_attrs AS (
+      -- "attributes" replaces the whole set: drop the ones not given, upsert the ones given.
+      DELETE FROM "AnnotationAttribute" x USING upd
+      WHERE ${resolved !== undefined}::boolean AND x."annotationId" = upd."id" AND x."attributeId" <> ALL(${(resolved ?? []).map((r) => r.attributeId)}::uuid[])
+    ), set_attrs AS (
+      INSERT INTO "AnnotationAttribute" ("annotationId", "attributeId", "optionId")
+      SELECT upd."id", v.a, v.o FROM upd, unnest(${(resolved ?? []).map((r) => r.attributeId)}::uuid[], ${(resolved ?? []).map((r) => r.optionId)}::uuid[]) AS v(a, o)
+      ON CONFLICT ("annotationId", "attributeId") DO UPDATE SET "optionId" = EXCLUDED."optionId"
+    ), ${activity}
+    SELECT "version" FROM upd`);
+  if (!updated) throw await stale();
+
+  const categoryId = data.categoryId ?? row.categoryId;
+  const category = codebook.categories.get(categoryId);
+  return {
+    id: row.id, documentId: row.documentId,
+    start: span?.start ?? row.start, end: span?.end ?? row.end, quote: span?.quote ?? row.quote,
+    prefix: span?.prefix ?? row.prefix, suffix: span?.suffix ?? row.suffix,
+    categoryId, categoryName: category?.name ?? '', categoryPath: category?.path ?? '', color: category?.color ?? '#78716c',
+    annotatorId: row.annotatorId, annotatorName: row.annotatorName, layer: row.layer,
+    note: data.note ?? row.note,
+    attributes: attributeValues(codebook, resolved ?? row.current ?? []),
+    version: updated.version, orphaned: span ? false : row.orphaned,
+    createdAt: row.createdAt, updatedAt: stamp,
+  };
 }
 
 /** Soft delete, so that "undo" (restoreAnnotation) can bring it back with its id and history. */
 export async function deleteAnnotation(actor: Actor, annotationId: string): Promise<{ id: string; version: number }> {
-  const { row } = await requireWritableAnnotation(actor, annotationId);
-  if (row.deletedAt) throw annotationNotFound();
-  await getDb().$transaction(async (tx) => {
-    const { count } = await tx.annotation.updateMany({
-      where: { id: row.id, deletedAt: null },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
-    });
-    // Deleted meanwhile by another request: that one logged it.
-    if (count === 0) throw annotationNotFound();
-    await recordActivity(tx, actor, row.projectId, {
-      action: 'annotation.delete',
-      targetType: 'annotation',
-      targetId: row.id,
-      documentId: row.documentId,
-      summary: annotationChangedSummary('Deleted', describeRow(row)),
-    });
+  const row = await requireWritableAnnotation(actor, annotationId);
+  if (row.deleted) throw annotationNotFound();
+  const stamp = new Date().toISOString();
+  const activity = activityCte('upd', {
+    projectId: row.projectId, actorId: actor.kind === 'user' ? actor.userId : null, action: 'annotation.delete',
+    documentId: row.documentId, stamp, details: null,
+    summary: annotationChangedSummary('Deleted', describeRow(row, toCodebookIndex(row))),
   });
-  return { id: row.id, version: row.version + 1 };
+  const [deleted] = await query<{ version: number }>(sql`
+    WITH upd AS (
+      UPDATE "Annotation" SET "deletedAt" = (${stamp}::timestamptz AT TIME ZONE 'UTC'), "version" = "version" + 1,
+        "updatedAt" = (${stamp}::timestamptz AT TIME ZONE 'UTC')
+      WHERE "id" = ${row.id}::uuid AND "deletedAt" IS NULL
+      RETURNING "id", "version"
+    ), ${activity}
+    SELECT "version" FROM upd`);
+  // Deleted meanwhile by another request: that one logged it.
+  if (!deleted) throw annotationNotFound();
+  return { id: row.id, version: deleted.version };
 }
 
 /** Undoes a delete. Restoring an annotation that is not deleted changes nothing. */
 export async function restoreAnnotation(actor: Actor, annotationId: string): Promise<AnnotationDto> {
-  const { row } = await requireWritableAnnotation(actor, annotationId);
-  if (row.deletedAt) {
-    await getDb().$transaction(async (tx) => {
-      const { count } = await tx.annotation.updateMany({
-        where: { id: row.id, deletedAt: { not: null } },
-        data: { deletedAt: null, version: { increment: 1 } },
-      });
-      // Restored meanwhile by another request: nothing changed here, so nothing to log.
-      if (count === 0) return;
-      await recordActivity(tx, actor, row.projectId, {
-        action: 'annotation.restore',
-        targetType: 'annotation',
-        targetId: row.id,
-        documentId: row.documentId,
-        summary: annotationChangedSummary('Restored', describeRow(row)),
-      });
+  const row = await requireWritableAnnotation(actor, annotationId);
+  if (row.deleted) {
+    const stamp = new Date().toISOString();
+    const activity = activityCte('upd', {
+      projectId: row.projectId, actorId: actor.kind === 'user' ? actor.userId : null, action: 'annotation.restore',
+      documentId: row.documentId, stamp, details: null,
+      summary: annotationChangedSummary('Restored', describeRow(row, toCodebookIndex(row))),
     });
+    // Restored meanwhile by another request: nothing changes here, so nothing is logged.
+    await query(sql`
+      WITH upd AS (
+        UPDATE "Annotation" SET "deletedAt" = NULL, "version" = "version" + 1, "updatedAt" = (${stamp}::timestamptz AT TIME ZONE 'UTC')
+        WHERE "id" = ${row.id}::uuid AND "deletedAt" IS NOT NULL
+        RETURNING "id"
+      ), ${activity}
+      SELECT 1 FROM upd`);
   }
   return readCurrent(row.projectId, row.id);
 }

@@ -2,11 +2,13 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import { emailSchema } from '@/lib/validations/auth';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { createApiTokenSchema, type CreateApiTokenInput } from '@/lib/validations/token';
 import { requireUserId } from './access';
 import { userActor, type Actor } from './actor';
+import { query, sql } from './sql';
 import type { PublicUser } from './users';
 
 export type ApiTokenSummary = {
@@ -85,7 +87,7 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<ApiTokenSummary> {
   const userId = requireUserId(actor);
   const notFound = new AppError('NOT_FOUND', 'No such API token of yours.');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tokenId)) throw notFound;
+  if (!isUuid(tokenId)) throw notFound;
   const db = getDb();
   await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   const row = await db.apiToken.findFirst({ where: { id: tokenId, userId }, select: summarySelect });
@@ -99,22 +101,21 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Api
  */
 export async function authenticateApiToken(token: string): Promise<PublicUser | null> {
   if (!tokenPattern.test(token)) return null;
-  const db = getDb();
-  // Every API request runs this, so it is one joined query rather than the ORM's two.
-  const rows = await db.$queryRaw<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; userId: string; email: string; name: string }[]>`
-    SELECT t."id"::text AS "id", t."revokedAt", t."lastUsedAt", u."id"::text AS "userId", u."email", u."name"
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ${hashToken(token)}`;
-  const found = rows[0];
-  const row = found ? { ...found, user: { id: found.userId, email: found.email, name: found.name } } : undefined;
-  if (!row || row.revokedAt) return null;
-  const staleBefore = new Date(Date.now() - lastUsedResolutionMs);
-  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
-    // Conditional, so concurrent requests with one token write at most once per minute.
-    await db.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
-      data: { lastUsedAt: new Date() },
-    });
-  }
-  return row.user;
+  // Every API request runs this, so it is one joined statement, straight to pg (lib/data/sql.ts).
+  // The lastUsedAt stamp is written in the same statement, at most once a minute per token (the
+  // condition makes concurrent requests with one token write it once).
+  const staleBefore = new Date(Date.now() - lastUsedResolutionMs).toISOString();
+  const now = new Date().toISOString();
+  const [row] = await query<{ revoked: boolean; userId: string; email: string; name: string }>(sql`
+    WITH t AS (
+      SELECT t."id", t."revokedAt" IS NOT NULL AS revoked, t."lastUsedAt", t."userId"
+      FROM "ApiToken" t WHERE t."tokenHash" = ${hashToken(token)}
+    ), touch AS (
+      UPDATE "ApiToken" SET "lastUsedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+      FROM t WHERE "ApiToken"."id" = t."id" AND NOT t.revoked
+        AND ("ApiToken"."lastUsedAt" IS NULL OR "ApiToken"."lastUsedAt" < (${staleBefore}::timestamptz AT TIME ZONE 'UTC'))
+    )
+    SELECT t.revoked, u."id"::text AS "userId", u."email", u."name" FROM t JOIN "User" u ON u."id" = t."userId"`);
+  if (!row || row.revoked) return null;
+  return { id: row.userId, email: row.email, name: row.name };
 }

@@ -52,6 +52,7 @@ async function run(config: ClientConfig): Promise<ClientResult> {
   const anomalies: Record<string, number> = {};
   const anomalyExamples: string[] = [];
   let resent = 0;
+  const failures: string[] = [];
   let lagTotal = 0;
   let lagCount = 0;
   const anomaly = (kind: string, detail: string) => {
@@ -69,6 +70,7 @@ async function run(config: ClientConfig): Promise<ClientResult> {
     return new Promise((resolve) => {
       const sentAt = performance.now();
       const done = (status: number, body: unknown) => {
+        if (status === 0 && failures.length < 10) failures.push(`${op} ${method} after ${Math.round(performance.now() - sentAt)} ms: ${String(body)}`);
         const latencyMs = performance.now() - sentAt;
         samples.op.push(opKinds.indexOf(op));
         samples.status.push(status);
@@ -268,6 +270,7 @@ async function run(config: ClientConfig): Promise<ClientResult> {
     anomalies,
     anomalyExamples,
     resent,
+    failures,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
     meanScheduleLagMs: lagCount === 0 ? 0 : lagTotal / lagCount,
   };

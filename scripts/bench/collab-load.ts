@@ -344,7 +344,7 @@ async function run(ctx: BenchContext) {
   const anomalies = Object.values(result.anomalies).reduce((a, b) => a + b, 0);
   if (anomalies > 0) ctx.log(`  protocol anomalies: ${JSON.stringify(result.anomalies)}; e.g. ${result.anomalyExamples.slice(0, 3).join(' | ')}`);
   if (check.mismatched.length > 0) ctx.log(`  first mismatch: ${JSON.stringify(check.mismatched[0])}`);
-  if (errors.length > 0) ctx.log(`  errors: ${JSON.stringify(errorsByStatus)}; server output (tail): ${server.output().slice(-800)}`);
+  if (errors.length > 0) ctx.log(`  errors: ${JSON.stringify(errorsByStatus)}; first failures: ${result.failures.join(' | ')}; server output (tail): ${server.output().slice(-800)}`);
 
   const ms = (name: string, samples: number[], p: number, target?: number): Row => ({
     name, value: round(percentile(samples, p)), unit: 'ms', ...(target === undefined ? {} : { target: { op: '<' as const, value: target } }),
@@ -408,6 +408,7 @@ async function run(ctx: BenchContext) {
       anomalies: result.anomalies,
       anomalyExamples: result.anomalyExamples,
       resent: result.resent,
+      failures: result.failures,
       dataLayer: Object.fromEntries(Object.entries(inProcess).map(([k, m]) => [k, { ...summary(m.samples), cpuMsPerCall: m.cpuMsPerCall }])),
       verification: { acknowledged: check.acknowledged, stored: check.stored, lost: check.lost.slice(0, 20), unacknowledged: check.unacknowledged.slice(0, 20), mismatched: check.mismatched.slice(0, 20) },
       // Writes answered per second of the run, to see warm-up and stalls.

@@ -49,6 +49,8 @@ export type ClientResult = {
   anomalyExamples: string[];
   /** Requests sent again after no answer or a 5xx (the outcome of the first was unknown). */
   resent: number;
+  /** The first few reasons a request got no answer (connection reset, timeout…), for the report. */
+  failures: string[];
   cpu: { userMs: number; systemMs: number };
   /** How late, on average, annotators sent their writes against the offered schedule (0 in closed loop). */
   meanScheduleLagMs: number;

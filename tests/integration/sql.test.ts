@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isPgUniqueViolation, query, raw, sql } from '@/lib/data/sql';
+
+describe('sql`…` (the hot path straight to pg)', () => {
+  it('numbers placeholders, inlines fragments with their own renumbered, and runs on PostgreSQL', async () => {
+    const inner = sql`(${2}::int + ${3}::int)`;
+    const statement = sql`SELECT ${1}::int + ${inner} AS "sum", ${'x'}::text || ${raw("'y'")} AS "text"`;
+    expect(statement.text).toBe(`SELECT $1::int + ($2::int + $3::int) AS "sum", $4::text || 'y' AS "text"`);
+    expect(statement.values).toEqual([1, 2, 3, 'x']);
+    expect(await query<{ sum: number; text: string }>(statement)).toEqual([{ sum: 6, text: 'xy' }]);
+    // The same text runs again as the same named statement, with other values.
+    expect(await query<{ sum: number }>(sql`SELECT ${10}::int + ${sql`(${20}::int + ${30}::int)`} AS "sum"`)).toEqual([{ sum: 60 }]);
+  });
+
+  it('passes null and arrays as parameters, and recognises a unique violation', async () => {
+    const [row] = await query<{ n: boolean; len: number }>(sql`SELECT ${null}::uuid IS NULL AS "n", cardinality(${['a', 'b']}::text[]) AS "len"`);
+    expect(row).toEqual({ n: true, len: 2 });
+    const error = await query(sql`SELECT 1 FROM (VALUES (1), (1)) v(x) GROUP BY x HAVING false`)
+      .then(() => query(raw(`DO $$ BEGIN RAISE unique_violation; END $$`)))
+      .catch((e: unknown) => e);
+    expect(isPgUniqueViolation(error)).toBe(true);
+    expect(isPgUniqueViolation(new Error('other'))).toBe(false);
+  });
+});
