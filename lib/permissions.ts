@@ -33,3 +33,14 @@ export function canManageMembers(role: Role): boolean {
 export function canSeeAllLayers(role: Role): boolean {
   return role === 'OWNER' || role === 'CURATOR';
 }
+/** Curators and owners build the consensus layer. */
+export function canCurate(role: Role): boolean {
+  return role === 'OWNER' || role === 'CURATOR';
+}
+/**
+ * Agreement figures: curators and owners always; annotators and viewers when the owner allows it
+ * (the data layer then also limits them to documents whose layers they may see).
+ */
+export function canSeeAgreement(role: Role, project: { annotatorsSeeAgreement: boolean }): boolean {
+  return canSeeAllLayers(role) || project.annotatorsSeeAgreement;
+}

@@ -5,11 +5,12 @@
 // Action ids are stored in ActivityEvent.action and never renamed: old rows keep their meaning.
 // A new kind of change gets a new id here.
 
-export const activityGroups = ['annotations', 'documents', 'codebook', 'members', 'project'] as const;
+export const activityGroups = ['annotations', 'curation', 'documents', 'codebook', 'members', 'project'] as const;
 export type ActivityGroup = (typeof activityGroups)[number];
 
 export const activityGroupLabels: Record<ActivityGroup, string> = {
   annotations: 'Annotations',
+  curation: 'Curation',
   documents: 'Documents',
   codebook: 'Codebook',
   members: 'Members',
@@ -22,6 +23,12 @@ export const activityActionInfo = {
   'annotation.update': { group: 'annotations', label: 'Edited annotation' },
   'annotation.delete': { group: 'annotations', label: 'Deleted annotation' },
   'annotation.restore': { group: 'annotations', label: 'Restored annotation' },
+
+  'curation.merge': { group: 'curation', label: 'Merged by rule' },
+  'curation.accept': { group: 'curation', label: 'Accepted passage' },
+  'curation.reject': { group: 'curation', label: 'Rejected passage' },
+  'curation.remove': { group: 'curation', label: 'Removed from consensus' },
+  'curation.status': { group: 'curation', label: 'Curation status' },
 
   'document.import': { group: 'documents', label: 'Imported' },
   'document.update': { group: 'documents', label: 'Edited details' },

@@ -201,32 +201,32 @@ export async function listAnnotations(
 // ─── Checking input against the document and the codebook ───────────────────────────────────
 
 /** What is wrong with a span of `text` (lib/anchoring's messages, all of them), or null when sound. */
-function spanProblem(text: string, span: { start: number; end: number; quote: string }): string | null {
+export function spanProblem(text: string, span: { start: number; end: number; quote: string }): string | null {
   const result = validateSpan(text, span);
   return result.ok ? null : result.problems.join(' ');
 }
 
 /** Up to 32 characters either side: what re-anchoring uses to find the passage again. */
-function spanContext(text: string, start: number, end: number): { prefix: string; suffix: string } {
+export function spanContext(text: string, start: number, end: number): { prefix: string; suffix: string } {
   const { prefix, suffix } = describeSpan(text, start, end);
   return { prefix, suffix };
 }
 
-type CodebookIndex = {
+export type CodebookIndex = {
   categoryIds: Set<string>;
   /** Name, colour and path of each category, to answer a write without reading it back. */
   categories: Map<string, { name: string; color: string; path: string }>;
   attributes: Map<string, { id: string; options: { id: string; value: string }[] }>;
 };
 
-function categoryProblem(codebook: CodebookIndex, categoryId: string): string | null {
+export function categoryProblem(codebook: CodebookIndex, categoryId: string): string | null {
   return codebook.categoryIds.has(categoryId) ? null : `unknown category ${categoryId} (not in this project's codebook).`;
 }
 
-type ResolvedAttribute = { attributeId: string; optionId: string };
+export type ResolvedAttribute = { attributeId: string; optionId: string };
 
 /** Attribute key/value pairs as row ids, and a message per pair the codebook does not define. */
-function resolveAttributes(codebook: CodebookIndex, input: Record<string, string>): { resolved: ResolvedAttribute[]; problems: string[] } {
+export function resolveAttributes(codebook: CodebookIndex, input: Record<string, string>): { resolved: ResolvedAttribute[]; problems: string[] } {
   const resolved: ResolvedAttribute[] = [];
   const problems: string[] = [];
   const keys = [...codebook.attributes.keys()];
@@ -246,7 +246,7 @@ function resolveAttributes(codebook: CodebookIndex, input: Record<string, string
   return { resolved, problems };
 }
 
-function throwIfProblems(problems: (string | null)[]): void {
+export function throwIfProblems(problems: (string | null)[]): void {
   const found = problems.filter((p): p is string => p !== null);
   if (found.length > 0) throw new AppError('INVALID', found.join(' '));
 }
@@ -275,7 +275,7 @@ const codebookColumns = (p: string) =>
        ORDER BY a."position")
        FROM "AttributeDefinition" a WHERE a."projectId" = ${p}) AS "attributes"`);
 
-function toCodebookIndex(rows: CodebookRows): CodebookIndex {
+export function toCodebookIndex(rows: CodebookRows): CodebookIndex {
   const categories = rows.categories ?? [];
   return {
     categoryIds: new Set(categories.map((c) => c.id)),
@@ -284,8 +284,14 @@ function toCodebookIndex(rows: CodebookRows): CodebookIndex {
   };
 }
 
+/** The project's codebook, indexed for checking writes (categories, attribute keys and values). */
+export async function loadCodebookIndex(projectId: string): Promise<CodebookIndex> {
+  const [row] = await query<CodebookRows>(sql`SELECT ${codebookColumns('p."id"')} FROM "Project" p WHERE p."id" = ${projectId}::uuid`);
+  return toCodebookIndex(row ?? { categories: null, attributes: null });
+}
+
 /** Attribute rows (ids) back to key → value, through the codebook. */
-function attributeValues(codebook: CodebookIndex, rows: ResolvedAttribute[]): Record<string, string> {
+export function attributeValues(codebook: CodebookIndex, rows: ResolvedAttribute[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, attribute] of codebook.attributes) {
     const row = rows.find((r) => r.attributeId === attribute.id);

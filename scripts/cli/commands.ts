@@ -5,6 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile, CorpusError } from '@/lib/corpus';
 import { listActivity } from '@/lib/data/activity';
+import { getAgreement } from '@/lib/data/agreement';
+import { agreementReportToJson, formatAgreementText } from '@/lib/agreement/text';
 import { systemActor } from '@/lib/data/actor';
 import { importDocuments } from '@/lib/data/documents';
 import { createProject, getProject, setMemberRole } from '@/lib/data/projects';
@@ -26,6 +28,8 @@ Commands:
   activity --project <slug> [--json] [--actor <user id|system>] [--type <group|action>] [--document <id>]
            [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit <n>] [--cursor <id>]
                                               the project's activity log, newest first
+  agreement --project <slug> [--json] [--annotators <emails or ids>] [--documents <ids>] [--categories <ids>]
+                                              agreement figures, as on the Agreement page (comma-separated lists)
   help                                        show this text
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in .data/ (started if needed).`;
@@ -133,6 +137,35 @@ async function activity(args: string[], io: Io): Promise<void> {
   if (page.nextCursor) io.out(`Older events: add --cursor ${page.nextCursor}`);
 }
 
+/** Agreement figures; --json prints the page's data (figures not computable are null). */
+async function agreement(args: string[], io: Io): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, annotators: s, documents: s, categories: s });
+  if (positionals.length > 0) throw new UsageError(`agreement takes no positional arguments (got "${positionals.join(' ')}").`);
+  const slug = required(values.project, '--project');
+  // Annotators may be named by e-mail, which people know, or by id, which the page's URLs carry.
+  const annotators: string[] = [];
+  for (const who of (values.annotators ?? '').split(',').map((w) => w.trim()).filter(Boolean)) {
+    if (!who.includes('@')) {
+      annotators.push(who);
+      continue;
+    }
+    const user = await findUserByEmail(who);
+    if (!user) throw new UsageError(`--annotators: no account ${who}.`);
+    annotators.push(user.id);
+  }
+  const view = await getAgreement(systemActor, slug, { annotators, documents: values.documents, categories: values.categories });
+  if (values.json) {
+    io.out(JSON.stringify({ project: view.project, selection: view.selection, notes: view.notes, report: view.report ? agreementReportToJson(view.report) : null }, null, 2));
+    return;
+  }
+  io.out(`Agreement in ${view.project.name} (${view.project.slug})`);
+  for (const note of view.notes) io.out(`Note: ${note}`);
+  if (!view.report) return;
+  const titles = new Map(view.documents.map((d) => [d.id, d.title ?? (d.sourceName ? `Untitled (${d.sourceName})` : 'Untitled')]));
+  for (const line of formatAgreementText(view.report, titles)) io.out(line);
+}
+
 async function seed(io: Io): Promise<void> {
   const report = await seedDemo();
   io.out(
@@ -156,6 +189,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     else if (command === 'import') await importCommand(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'seed') await seed(io);
     else if (command === 'activity') await activity(sub === undefined ? rest : [sub, ...rest], io);
+    else if (command === 'agreement') await agreement(sub === undefined ? rest : [sub, ...rest], io);
     else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);
     return 0;
   } catch (error) {

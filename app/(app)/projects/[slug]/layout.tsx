@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ProjectTabs } from '@/components/layout/project-tabs';
 import { Badge } from '@/components/ui/states';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
-import { canImportDocuments, roleLabels } from '@/lib/permissions';
+import { canCurate, canImportDocuments, canSeeAgreement, roleLabels } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -13,6 +13,9 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const tabs = [
     { href: '', label: 'Corpus' },
     { href: '/codebook', label: 'Codebook' },
+    // Agreement is for curators and owners unless the owner opens it to annotators (the page checks too).
+    ...(canSeeAgreement(role, project) ? [{ href: '/agreement', label: 'Agreement' }] : []),
+    ...(canCurate(role) ? [{ href: '/curation', label: 'Curation' }] : []),
     ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
     // Every member sees who else is in the project; only owners get the controls (the page decides).
     { href: '/members', label: 'Members' },

@@ -14,7 +14,7 @@ import { getDocumentStatus } from '@/lib/data/document-status';
 import { listMembers } from '@/lib/data/projects';
 import { canSeeOtherLayers } from '@/lib/data/visibility';
 import { getDocumentCached, getProjectCached, orNotFound } from '@/lib/page-data';
-import { canAnnotate, canEditDocuments, canSeeAllLayers } from '@/lib/permissions';
+import { canAnnotate, canCurate, canEditDocuments, canSeeAllLayers } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 type Params = Promise<{ slug: string; documentId: string }>;
@@ -106,7 +106,14 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           <Link href={`/projects/${slug}`} className="text-xs font-medium text-stone-500 hover:text-stone-800">
             ← Corpus
           </Link>
-          <Viewers documentId={doc.id} label="Also viewing" />
+          <span className="flex items-center gap-4">
+            <Viewers documentId={doc.id} label="Also viewing" />
+            {canCurate(access.role) ? (
+              <Link href={`/projects/${slug}/documents/${doc.id}/curate`} className="text-xs font-medium text-accent-700 hover:underline">
+                Curate consensus
+              </Link>
+            ) : null}
+          </span>
         </div>
         <h1 className="mt-2 font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-[2.1rem]">
           {doc.title ?? (
