@@ -10,12 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { agreementBench } from './bench/agreement';
 import { annotateBench } from './bench/annotate';
 import { collabBench } from './bench/collab-load';
 import type { Bench, BenchContext, MachineInfo, Row } from './bench/harness';
 import { repoRoot } from './env-file';
 
-const benches: Bench[] = [annotateBench, collabBench];
+const benches: Bench[] = [annotateBench, collabBench, agreementBench];
 /** A whole benchmark may take this long; past it, it is stopped and reported as an error. */
 const benchTimeoutMs = 10 * 60_000;
 

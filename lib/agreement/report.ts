@@ -11,7 +11,7 @@
 import type { TextUnit } from '@/lib/corpus/sentences';
 import { cohenKappa, fleissKappa } from './kappa';
 import { krippendorffAlpha } from './krippendorff';
-import { unitizedAlpha } from './unitized';
+import { computeUnitizedAgreement, unitizedAlpha } from './unitized';
 
 export type ReportSpan = { coder: string; documentId: string; category: string; start: number; end: number };
 
@@ -121,7 +121,8 @@ export function computeAgreementReport(input: ReportInput): AgreementReport {
     const offset = offsets[docIndex.get(s.documentId)!]!;
     return { coder: s.coder, category: s.category, start: s.start + offset, end: s.end + offset };
   });
-  const whole = unitizedAlpha(onContinuum, { start: 0, end: total }, coderIds);
+  // All coders and every pair in one pass over the spans (the same figures as one call each).
+  const whole = computeUnitizedAgreement(onContinuum, { start: 0, end: total }, coderIds);
   const byDocument: AgreementReport['unitized']['byDocument'] = {};
   const perDoc = new Map<string, ReportSpan[]>();
   for (const s of spans) {
@@ -133,10 +134,7 @@ export function computeAgreementReport(input: ReportInput): AgreementReport {
     const r = unitizedAlpha(perDoc.get(d.id) ?? [], { start: 0, end: d.length }, coderIds);
     byDocument[d.id] = { overall: r.overall, byCategory: fill(r.byCategory, categoryIds) };
   }
-  const pairs: PairFigures[] = pairsOf(coderIds).map(([a, b]) => {
-    const r = unitizedAlpha(onContinuum.filter((s) => s.coder === a || s.coder === b), { start: 0, end: total }, [a, b]);
-    return { a, b, overall: r.overall, byCategory: fill(r.byCategory, categoryIds) };
-  });
+  const pairs: PairFigures[] = whole.pairs.map((r) => ({ a: r.a, b: r.b, overall: r.overall, byCategory: fill(r.byCategory, categoryIds) }));
 
   // ── Sentence units ──
   // present[category][coder] = Uint8Array over all units of all documents, in document order.

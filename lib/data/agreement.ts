@@ -1,6 +1,6 @@
 import 'server-only';
 import { findDisagreements, type DisagreementSummary } from '@/lib/agreement/disagreements';
-import { computeAgreementReport, type AgreementReport } from '@/lib/agreement/report';
+import { computeAgreementReport, type AgreementReport, type ReportSpan } from '@/lib/agreement/report';
 import { flattenCategoryTree } from '@/lib/codebook/tree';
 import { documentSentences } from '@/lib/corpus/sentences';
 import { getDb } from '@/lib/db';
@@ -16,6 +16,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
+import { query, sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
 
 // Agreement is computed on the annotator layers (never the consensus) of the documents and
@@ -87,6 +88,8 @@ async function openDocumentIds(actor: Actor, access: ProjectAccess): Promise<Set
 
 type Inventory = {
   access: ProjectAccess;
+  /** Every annotator-layer span of the open documents, grouped. */
+  groups: SpanGroup[];
   annotators: AgreementAnnotator[];
   documents: AgreementDocument[];
   categories: AgreementCategory[];
@@ -103,33 +106,41 @@ async function loadInventory(actor: Actor, slug: string): Promise<Inventory> {
     AND: [visibleAnnotationsWhere(actor, access), { layer: 'ANNOTATOR' }, ...(open ? [{ documentId: { in: [...open] } }] : [])],
   };
   const db = getDb();
-  const [docs, categories, byDocAnnotator, byCategory, statuses] = await Promise.all([
+  const [docs, categories, groups, statuses] = await Promise.all([
     db.document.findMany({
       where: { projectId, ...(open ? { id: { in: [...open] } } : {}) },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
       select: { id: true, title: true, sourceName: true, author: true, length: true, position: true },
     }),
     db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
-    db.annotation.groupBy({ by: ['documentId', 'annotatorId'], where, _count: { _all: true } }),
-    db.annotation.groupBy({ by: ['categoryId'], where, _count: { _all: true } }),
+    readSpanGroups(projectId, open ? [...open] : null),
     db.documentStatus.findMany({ where: { projectId }, select: { documentId: true, userId: true, status: true } }),
   ]);
-  const annotatorIds = [...new Set(byDocAnnotator.map((r) => r.annotatorId))];
-  const users = await db.user.findMany({ where: { id: { in: annotatorIds } }, select: { id: true, name: true } });
+  const byDocAnnotator = new Map<string, Record<string, number>>();
+  const usage = new Map<string, number>();
   const totals = new Map<string, number>();
-  for (const r of byDocAnnotator) totals.set(r.annotatorId, (totals.get(r.annotatorId) ?? 0) + r._count._all);
+  for (const r of groups) {
+    const n = r.starts.length;
+    const perDoc = byDocAnnotator.get(r.documentId) ?? {};
+    perDoc[r.annotatorId] = (perDoc[r.annotatorId] ?? 0) + n;
+    byDocAnnotator.set(r.documentId, perDoc);
+    usage.set(r.categoryId, (usage.get(r.categoryId) ?? 0) + n);
+    totals.set(r.annotatorId, (totals.get(r.annotatorId) ?? 0) + n);
+  }
+  const annotatorIds = [...totals.keys()];
+  const users = await db.user.findMany({ where: { id: { in: annotatorIds } }, select: { id: true, name: true } });
   const annotators = users
     .map((u) => ({ id: u.id, name: u.name, spanCount: totals.get(u.id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const usage = new Map(byCategory.map((r) => [r.categoryId, r._count._all]));
   return {
     access,
     where,
+    groups,
     limited: open !== null,
     annotators,
     documents: docs.map((d) => ({
       ...d,
-      spanCounts: Object.fromEntries(byDocAnnotator.filter((r) => r.documentId === d.id).map((r) => [r.annotatorId, r._count._all])),
+      spanCounts: byDocAnnotator.get(d.id) ?? {},
       statuses: Object.fromEntries(statuses.filter((s) => s.documentId === d.id && annotatorIds.includes(s.userId)).map((s) => [s.userId, s.status])),
     })),
     categories: flattenCategoryTree(categories).map((c) => ({ id: c.id, name: c.name, path: c.path, color: c.color, depth: c.depth, spanCount: usage.get(c.id) ?? 0 })),
@@ -140,6 +151,37 @@ function unknownIds(chosen: readonly string[], known: readonly { id: string }[],
   const ids = new Set(known.map((k) => k.id));
   const missing = chosen.filter((id) => !ids.has(id));
   if (missing.length > 0) throw new AppError('INVALID', `${label}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not available here.`);
+}
+
+/** One annotator's spans of one category in one document, as two parallel arrays. */
+type SpanGroup = { annotatorId: string; documentId: string; categoryId: string; starts: number[]; ends: number[] };
+
+/**
+ * The spans agreement is computed on, read once, straight from pg (lib/data/sql.ts), one row per
+ * annotator, document and category with the offsets as integer arrays: building tens of thousands
+ * of row objects through the ORM cost more than the statistics. The counts the page shows come
+ * from the same read. No visibility condition beyond the annotator layer is needed: `documents` are
+ * the open documents (openDocumentIds), in which visibleAnnotationsWhere admits every non-deleted
+ * annotator-layer row; null means every document, for actors who see every layer.
+ */
+async function readSpanGroups(projectId: string, documents: string[] | null): Promise<SpanGroup[]> {
+  return query<SpanGroup>(sql`
+    SELECT a."annotatorId"::text AS "annotatorId", a."documentId"::text AS "documentId", a."categoryId"::text AS "categoryId",
+      array_agg(a."start" ORDER BY a."start", a."end") AS "starts", array_agg(a."end" ORDER BY a."start", a."end") AS "ends"
+    FROM "Annotation" a
+    WHERE a."projectId" = ${projectId}::uuid AND a."layer" = 'ANNOTATOR' AND a."deletedAt" IS NULL
+      AND (${documents}::uuid[] IS NULL OR a."documentId" = ANY(${documents}::uuid[]))
+    GROUP BY 1, 2, 3`);
+}
+
+function spansOf(groups: readonly SpanGroup[], documents: string[], annotators: string[], categories: string[]): ReportSpan[] {
+  const [d, a, c] = [new Set(documents), new Set(annotators), new Set(categories)];
+  const spans: ReportSpan[] = [];
+  for (const g of groups) {
+    if (!d.has(g.documentId) || !a.has(g.annotatorId) || !c.has(g.categoryId)) continue;
+    for (let i = 0; i < g.starts.length; i++) spans.push({ coder: g.annotatorId, documentId: g.documentId, category: g.categoryId, start: g.starts[i]!, end: g.ends[i]! });
+  }
+  return spans;
 }
 
 /**
@@ -188,13 +230,8 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
   }
 
   const db = getDb();
-  const [texts, spans] = await Promise.all([
-    db.document.findMany({ where: { id: { in: documents } }, select: { id: true, text: true, content: true } }),
-    db.annotation.findMany({
-      where: { AND: [inv.where, { documentId: { in: documents }, annotatorId: { in: annotators }, categoryId: { in: categories } }] },
-      select: { annotatorId: true, documentId: true, categoryId: true, start: true, end: true },
-    }),
-  ]);
+  const texts = await db.document.findMany({ where: { id: { in: documents } }, select: { id: true, text: true, content: true } });
+  const spans = spansOf(inv.groups, documents, annotators, categories);
   const textOf = new Map(texts.map((t) => [t.id, t]));
   const report = computeAgreementReport({
     coders: annotators.map((id) => ({ id, name: inv.annotators.find((a) => a.id === id)?.name ?? id })),
@@ -207,7 +244,7 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
       const t = textOf.get(id)!;
       return { id, title: d.title, length: d.length, sentences: documentSentences(t.text, t.content as { type: 'heading' | 'paragraph'; start: number; end: number }[]) };
     }),
-    spans: spans.map((s) => ({ coder: s.annotatorId, documentId: s.documentId, category: s.categoryId, start: s.start, end: s.end })),
+    spans,
   });
   return { ...base, report, notes };
 }
