@@ -548,6 +548,17 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     );
   };
 
+  // ?at=<offset> (from the disagreement explorer): open with that passage in view.
+  const jumped = useRef(false);
+  useEffect(() => {
+    const offset = props.initialOffset;
+    if (jumped.current || offset === undefined || !editor) return;
+    jumped.current = true;
+    const at = Math.min(Math.max(0, offset), doc.text.length);
+    setTextWindow((w) => (at >= w.start && at <= w.end ? w : { start: Math.max(0, at - windowMargin), end: at + windowMargin }));
+    requestAnimationFrame(() => editor.view.domAtPos(toEditorPosition(doc.blocks, at)).node.parentElement?.scrollIntoView({ block: 'center' }));
+  }, [editor, props.initialOffset, doc.text.length, doc.blocks]);
+
   const reattach = (orphan: ViewAnnotation) => {
     const range = editor ? selectionRange(editor.view) : null;
     if (!range) return setToast({ message: 'Select the passage in the text first, then press “Attach to selection”.', tone: 'info' });

@@ -22,6 +22,8 @@ export type WorkspaceProps = {
   status: DocumentProgress;
   /** 'all' shows every visible layer from the start (the page's ?layers=all), else only the user's own. */
   initialLayers?: 'mine' | 'all';
+  /** A character offset to scroll into view when the document opens (?at=…). */
+  initialOffset?: number;
   /** The document's comment threads and the project's members; without it no threads are shown. */
   comments?: CommentsInit;
   /** Server-rendered panels shown as tabs beside the annotations list. */

@@ -29,9 +29,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   }
 }
 
-export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: Promise<{ layers?: string }> }) {
+export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: Promise<{ layers?: string; at?: string }> }) {
   const { slug, documentId } = await params;
-  const { layers } = await searchParams;
+  const { layers, at } = await searchParams;
   const { user, actor } = await requireActor();
   const [doc, access, codebook, annotations, status, comments, members] = await orNotFound(
     Promise.all([
@@ -151,6 +151,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           canModerate: canSeeAllLayers(access.role),
         }}
         initialLayers={layers === 'all' ? 'all' : 'mine'}
+        initialOffset={at !== undefined && /^\d+$/.test(at) ? Number(at) : undefined}
         extraTabs={[
           { id: 'codebook', label: 'Codebook', content: <CodebookLegend categories={codebook.categories} /> },
           { id: 'about', label: 'About', content: about },
