@@ -4,6 +4,7 @@ import { groupOfAction, labelOfAction, type ActivityGroup } from '@/lib/activity
 const groupTones: Record<ActivityGroup, string> = {
   annotations: 'bg-sky-50 text-sky-800 ring-sky-200',
   curation: 'bg-rose-50 text-rose-800 ring-rose-200',
+  memos: 'bg-teal-50 text-teal-800 ring-teal-200',
   documents: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
   codebook: 'bg-violet-50 text-violet-800 ring-violet-200',
   members: 'bg-amber-50 text-amber-800 ring-amber-200',

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { displayTitle } from '@/components/documents/format';
+import { Checklist } from '@/components/ui/checklist';
 import type { AgreementView } from '@/lib/data/agreement';
 
 /**
@@ -11,7 +12,7 @@ import type { AgreementView } from '@/lib/data/agreement';
 export function AgreementFilters({ view, action, extra }: { view: AgreementView; action: string; extra?: Record<string, string> }) {
   const { selection } = view;
   return (
-    <form method="get" action={action} className="flex flex-wrap items-center gap-2" aria-label="Choose what to compare">
+    <form method="get" action={action} className="no-print flex flex-wrap items-center gap-2" aria-label="Choose what to compare">
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -49,51 +50,5 @@ export function AgreementFilters({ view, action, extra }: { view: AgreementView;
         Reset
       </Link>
     </form>
-  );
-}
-
-function Checklist({
-  name,
-  label,
-  summary,
-  options,
-  chosen,
-  wide = false,
-}: {
-  name: string;
-  label: string;
-  summary: string;
-  options: { id: string; label: string; hint?: string; color?: string }[];
-  chosen: string[];
-  wide?: boolean;
-}) {
-  return (
-    <details className="group relative">
-      <summary
-        className="flex cursor-pointer list-none items-center gap-2 rounded-md bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-stone-300 hover:bg-stone-50"
-        data-testid={`filter-${name}`}
-      >
-        <span className="font-medium text-stone-800">{label}</span>
-        <span className="tabular-nums text-stone-500">{summary}</span>
-        <span aria-hidden className="text-stone-400 transition-transform group-open:rotate-180">
-          ▾
-        </span>
-      </summary>
-      <fieldset
-        className={`absolute left-0 z-20 mt-1 max-h-80 overflow-y-auto rounded-lg border border-stone-200 bg-white p-2 shadow-lg ${wide ? 'w-[26rem]' : 'w-64'}`}
-      >
-        <legend className="sr-only">{label}</legend>
-        {options.map((o) => (
-          <label key={o.id} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm hover:bg-stone-50">
-            <input type="checkbox" name={name} value={o.id} defaultChecked={chosen.includes(o.id)} className="mt-0.5 accent-accent-600" />
-            {o.color ? <span aria-hidden className="mt-1 h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: o.color }} /> : null}
-            <span className="min-w-0">
-              <span className="block text-stone-800">{o.label}</span>
-              {o.hint ? <span className="block text-xs text-stone-500">{o.hint}</span> : null}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-    </details>
   );
 }

@@ -240,7 +240,7 @@ export function PairMatrix({
 
 export function Guidance() {
   return (
-    <aside className="rounded-xl border border-stone-200 bg-stone-50/70 p-5 text-sm text-stone-700" data-testid="agreement-guidance">
+    <section className="rounded-xl border border-stone-200 bg-stone-50/70 p-5 text-sm text-stone-700" data-testid="agreement-guidance" aria-label="Reading the numbers">
       <h3 className="font-semibold text-stone-900">Reading the numbers</h3>
       <ul className="mt-2 list-disc space-y-1.5 pl-5">
         <li>
@@ -257,6 +257,6 @@ export function Guidance() {
         </li>
         <li>“Not computable” means the data cannot give a figure (for example nobody used the category, or everyone marked everything): it is not a zero.</li>
       </ul>
-    </aside>
+    </section>
   );
 }

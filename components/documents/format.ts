@@ -16,7 +16,4 @@ export function formatLength(chars: number): string {
 
 export const progressLabels = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', FINISHED: 'Finished' } as const;
 
-/** Where the source states no title, the file it came from tells documents apart; nothing is invented. */
-export function displayTitle(doc: { title: string | null; sourceName?: string | null }): string {
-  return doc.title ?? (doc.sourceName ? `Untitled (${doc.sourceName})` : 'Untitled');
-}
+export { displayTitle } from '@/lib/corpus/titles';

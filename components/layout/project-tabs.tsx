@@ -7,7 +7,7 @@ export function ProjectTabs({ slug, tabs }: { slug: string; tabs: { href: string
   const pathname = usePathname();
   const base = `/projects/${slug}`;
   return (
-    <nav aria-label="Project" className="-mb-px flex gap-6 overflow-x-auto">
+    <nav aria-label="Project" className="no-print -mb-px flex gap-6 overflow-x-auto">
       {tabs.map((tab) => {
         const href = `${base}${tab.href}`;
         const active = tab.href === '' ? pathname === base || pathname.startsWith(`${base}/documents`) : pathname.startsWith(href);

@@ -5,12 +5,13 @@
 // Action ids are stored in ActivityEvent.action and never renamed: old rows keep their meaning.
 // A new kind of change gets a new id here.
 
-export const activityGroups = ['annotations', 'curation', 'documents', 'codebook', 'members', 'project'] as const;
+export const activityGroups = ['annotations', 'curation', 'memos', 'documents', 'codebook', 'members', 'project'] as const;
 export type ActivityGroup = (typeof activityGroups)[number];
 
 export const activityGroupLabels: Record<ActivityGroup, string> = {
   annotations: 'Annotations',
   curation: 'Curation',
+  memos: 'Memos',
   documents: 'Documents',
   codebook: 'Codebook',
   members: 'Members',
@@ -29,6 +30,8 @@ export const activityActionInfo = {
   'curation.reject': { group: 'curation', label: 'Rejected passage' },
   'curation.remove': { group: 'curation', label: 'Removed from consensus' },
   'curation.status': { group: 'curation', label: 'Curation status' },
+
+  'memo.update': { group: 'memos', label: 'Edited memo' },
 
   'document.import': { group: 'documents', label: 'Imported' },
   'document.update': { group: 'documents', label: 'Edited details' },

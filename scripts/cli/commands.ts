@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import { importFile, CorpusError } from '@/lib/corpus';
 import { listActivity } from '@/lib/data/activity';
 import { getAgreement } from '@/lib/data/agreement';
+import { getComparison } from '@/lib/data/compare';
+import { comparisonToJson, formatComparisonText } from '@/lib/compare/text';
+import { displayTitle } from '@/lib/corpus/titles';
 import { agreementReportToJson, formatAgreementText } from '@/lib/agreement/text';
 import { systemActor } from '@/lib/data/actor';
 import { importDocuments } from '@/lib/data/documents';
@@ -30,6 +33,8 @@ Commands:
                                               the project's activity log, newest first
   agreement --project <slug> [--json] [--annotators <emails or ids>] [--documents <ids>] [--categories <ids>]
                                               agreement figures, as on the Agreement page (comma-separated lists)
+  compare --project <slug> [--json] [--layer consensus|pooled|<annotator email or id>] [--documents <ids>] [--categories <ids>] [--attr key:value]
+                                              the framing matrix, author profiles and distances
   help                                        show this text
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in .data/ (started if needed).`;
@@ -162,8 +167,29 @@ async function agreement(args: string[], io: Io): Promise<void> {
   io.out(`Agreement in ${view.project.name} (${view.project.slug})`);
   for (const note of view.notes) io.out(`Note: ${note}`);
   if (!view.report) return;
-  const titles = new Map(view.documents.map((d) => [d.id, d.title ?? (d.sourceName ? `Untitled (${d.sourceName})` : 'Untitled')]));
+  const titles = new Map(view.documents.map((d) => [d.id, displayTitle(d)]));
   for (const line of formatAgreementText(view.report, titles)) io.out(line);
+}
+
+/** The comparison: --json prints the matrix, profiles and distances for scripts. */
+async function compare(args: string[], io: Io): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, layer: s, documents: s, categories: s, attr: s, annotators: s });
+  if (positionals.length > 0) throw new UsageError(`compare takes no positional arguments (got "${positionals.join(' ')}").`);
+  let layer = values.layer;
+  if (layer?.includes('@')) {
+    const user = await findUserByEmail(layer);
+    if (!user) throw new UsageError(`--layer: no account ${layer}.`);
+    layer = user.id;
+  }
+  const view = await getComparison(systemActor, required(values.project, '--project'), {
+    layer, documents: values.documents, categories: values.categories, attr: values.attr, annotators: values.annotators,
+  });
+  if (values.json) {
+    io.out(JSON.stringify(comparisonToJson(view), null, 2));
+    return;
+  }
+  for (const line of formatComparisonText(view)) io.out(line);
 }
 
 async function seed(io: Io): Promise<void> {
@@ -190,6 +216,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     else if (command === 'seed') await seed(io);
     else if (command === 'activity') await activity(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'agreement') await agreement(sub === undefined ? rest : [sub, ...rest], io);
+    else if (command === 'compare') await compare(sub === undefined ? rest : [sub, ...rest], io);
     else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);
     return 0;
   } catch (error) {

@@ -17,7 +17,7 @@ describe('action vocabulary', () => {
   });
 
   it('names actions "<entity>.<verb>" with the entity matching its group', () => {
-    const entityOf = { annotations: ['annotation'], curation: ['curation'], documents: ['document'], codebook: ['codebook'], members: ['member'], project: ['project'] };
+    const entityOf = { annotations: ['annotation'], curation: ['curation'], memos: ['memo'], documents: ['document'], codebook: ['codebook'], members: ['member'], project: ['project'] };
     for (const action of activityActions) {
       expect(action).toMatch(/^[a-z]+(\.[a-z-]+)+$/);
       expect(entityOf[activityActionInfo[action].group]).toContain(action.split('.')[0]);

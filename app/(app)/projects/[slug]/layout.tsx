@@ -16,6 +16,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     // Agreement is for curators and owners unless the owner opens it to annotators (the page checks too).
     ...(canSeeAgreement(role, project) ? [{ href: '/agreement', label: 'Agreement' }] : []),
     ...(canCurate(role) ? [{ href: '/curation', label: 'Curation' }] : []),
+    { href: '/compare', label: 'Compare' },
     ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
     // Every member sees who else is in the project; only owners get the controls (the page decides).
     { href: '/members', label: 'Members' },
@@ -25,7 +26,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   return (
     <div>
       <div className="border-b border-stone-200">
-        <nav aria-label="Breadcrumb" className="text-xs text-stone-500">
+        <nav aria-label="Breadcrumb" className="no-print text-xs text-stone-500">
           <Link href="/projects" className="hover:text-stone-800">
             Projects
           </Link>

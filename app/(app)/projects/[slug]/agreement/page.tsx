@@ -72,7 +72,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             How far the annotators agree, per category, document and pair. Every coloured figure opens the passages behind it.
           </p>
         </div>
-        <nav aria-label="Agreement views" className="flex rounded-lg bg-stone-100 p-1 text-sm">
+        <nav aria-label="Agreement views" className="no-print flex rounded-lg bg-stone-100 p-1 text-sm">
           {[
             ['spans', 'Passages (αu)'],
             ['sentences', 'Sentences (α, κ, %)'],

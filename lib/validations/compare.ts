@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { isUuid } from '@/lib/ids';
+
+// The comparison views' filters. They arrive from URLs (comma-separated lists), from the REST API
+// and from the CLI; both list shapes are accepted.
+
+const idList = (label: string) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: `${label} must be a list of ids.` })
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0))
+    .refine((ids) => ids.every(isUuid), { message: `${label} must be ids (UUIDs), separated by commas.` })
+    .optional();
+
+/** Which annotations: the consensus layer, every annotator layer pooled, or one annotator's. */
+export const comparisonLayerSchema = z
+  .string()
+  .refine((v) => v === 'consensus' || v === 'pooled' || isUuid(v), { message: 'layer must be "consensus", "pooled" or an annotator’s id.' });
+
+export const comparisonFiltersSchema = z.object({
+  layer: comparisonLayerSchema.optional(),
+  /** With the pooled layer: whose layers to pool (default: every annotator). */
+  annotators: idList('annotators'),
+  documents: idList('documents'),
+  categories: idList('categories'),
+  /** Only passages with this attribute value, written key:value (e.g. blame-target:pakistan). */
+  attr: z
+    .string()
+    .regex(/^[^:\s]{1,100}:[^:\s]{1,200}$/, 'attr must be written key:value, e.g. blame-target:pakistan.')
+    .optional(),
+});
+export type ComparisonFiltersInput = z.input<typeof comparisonFiltersSchema>;
+
+export const memoSchema = z.object({
+  documentId: z.string().refine(isUuid, { message: 'documentId is not a valid id.' }).nullable(),
+  body: z.string({ error: 'body must be text.' }).max(50_000, 'The memo is too long (50,000 characters at most).'),
+  /** The version the writer read; 0 for a memo that does not exist yet. */
+  version: z.number({ error: 'version is required: the version of the memo you read (0 for a new one).' }).int().min(0),
+});
+export type MemoInput = z.input<typeof memoSchema>;
