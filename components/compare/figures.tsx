@@ -212,7 +212,7 @@ export function ProfileBars({ comparison, categories, authorLink }: { comparison
 const valuePalette = ['#b91c1c', '#1d4ed8', '#7c3aed', '#0f766e', '#c2410c', '#4d7c0f', '#be185d', '#0369a1'];
 
 /** Blame (or any attribute) per author: stacked bars of the passages carrying each value. */
-export function AttributeBars({ comparison, attribute }: { comparison: Comparison; attribute: CompareAttributeInfo }) {
+export function AttributeBars({ comparison, attribute, link }: { comparison: Comparison; attribute: CompareAttributeInfo; link: (author: AuthorGroup, value: string) => string }) {
   const byAuthor = comparison.attribute?.byAuthor ?? {};
   const colorOf = new Map(attribute.options.map((o, i) => [o.value, valuePalette[i % valuePalette.length]!]));
   const max = Math.max(1, ...comparison.authors.map((a) => Object.values(byAuthor[a.key] ?? {}).reduce((n, v) => n + v.passages, 0)));
@@ -231,15 +231,18 @@ export function AttributeBars({ comparison, attribute }: { comparison: Compariso
               {values.map((v) => {
                 const n = counts[v.value]?.passages ?? 0;
                 if (n === 0) return null;
-                return (
-                  <span
-                    key={v.value}
-                    title={`${a.label} — ${v.label}: ${n} passage${n === 1 ? '' : 's'}`}
-                    className="flex h-full items-center justify-center text-[10px] font-medium text-white"
-                    style={{ width: `${(n / total) * 100}%`, background: v.value === noValue ? '#d6d3d1' : colorOf.get(v.value) }}
-                  >
+                const style = { width: `${(n / total) * 100}%`, background: v.value === noValue ? '#d6d3d1' : colorOf.get(v.value) };
+                const title = `${a.label} — ${v.label}: ${n} passage${n === 1 ? '' : 's'}`;
+                const className = 'flex h-full items-center justify-center text-[10px] font-medium text-white';
+                // Passages without the attribute cannot be filtered for; the others open the matrix of that author's articles for that value.
+                return v.value === noValue ? (
+                  <span key={v.value} title={title} className={className} style={style}>
                     {n / total >= 0.12 ? n : ''}
                   </span>
+                ) : (
+                  <Link key={v.value} href={link(a, v.value)} title={`${title} — open them`} className={`${className} hover:brightness-110`} style={style}>
+                    {n / total >= 0.12 ? n : ''}
+                  </Link>
                 );
               })}
             </div>
@@ -260,7 +263,7 @@ export function AttributeBars({ comparison, attribute }: { comparison: Compariso
 }
 
 /** Factors argued together: a symmetric heatmap; the diagonal is how often each factor appears at all. */
-export function CooccurrenceMatrix({ comparison, categories, unit }: { comparison: Comparison; categories: CompareCategoryInfo[]; unit: 'paragraph' | 'passage' }) {
+export function CooccurrenceMatrix({ comparison, categories, unit, link }: { comparison: Comparison; categories: CompareCategoryInfo[]; unit: 'paragraph' | 'passage'; link: (a: string, b: string) => string }) {
   const co = comparison.cooccurrence[unit];
   const max = Math.max(1, ...categories.flatMap((a) => categories.filter((b) => b.id !== a.id).map((b) => co.counts[a.id]?.[b.id] ?? 0)));
   return (
@@ -289,9 +292,14 @@ export function CooccurrenceMatrix({ comparison, categories, unit }: { compariso
                 const n = co.counts[a.id]?.[b.id] ?? 0;
                 const diagonal = a.id === b.id;
                 const style = diagonal ? { background: '#f5f5f4', color: '#57534e' } : n === 0 ? { background: '#fafaf9', color: '#d6d3d1' } : { background: mixHex('#fff7ed', '#c2410c', Math.sqrt(n / max)), color: Math.sqrt(n / max) > 0.6 ? '#fff' : '#7c2d12' };
+                const title = diagonal ? `${a.name}: in ${n} ${unit}s` : `${a.name} with ${b.name}: ${n} ${unit}${n === 1 ? '' : 's'}`;
                 return (
-                  <td key={b.id} className="h-8 w-8 rounded text-center tabular-nums" style={style} title={diagonal ? `${a.name}: in ${n} ${unit}s` : `${a.name} with ${b.name}: ${n} ${unit}${n === 1 ? '' : 's'}`}>
-                    {n || ''}
+                  <td key={b.id} className="h-8 w-8 rounded p-0 text-center tabular-nums" style={style} title={title}>
+                    {n > 0 ? (
+                      <Link href={link(a.id, b.id)} aria-label={`${title} — open the matrix of these factors`} className="flex h-8 w-8 items-center justify-center rounded hover:ring-2 hover:ring-accent-500">
+                        {n}
+                      </Link>
+                    ) : null}
                   </td>
                 );
               })}

@@ -41,15 +41,19 @@ export default async function ProfilesPage({ params, searchParams }: { params: P
             <ProfileBars comparison={view.comparison} categories={categories} authorLink={(a, c) => reader(a.documentIds, c)} />
           </Card>
           {attribute ? (
-            <Card title={`${attribute.name} per author`} caption={`Passages of the chosen factors by the ${attribute.name.toLowerCase()} annotators gave them; the bar length is the number of passages (the number at the end).`}>
-              <AttributeBars comparison={view.comparison} attribute={attribute} />
+            <Card title={`${attribute.name} per author`} caption={`Passages of the chosen factors by the ${attribute.name.toLowerCase()} annotators gave them; the bar length is the number of passages (the number at the end). Click a segment for the matrix of those passages.`}>
+              <AttributeBars
+                comparison={view.comparison}
+                attribute={attribute}
+                link={(a, value) => `/projects/${slug}/compare?${selectionQuery({ ...view.selection, documents: a.documentIds, attr: `${attribute.key}:${value}` }, view)}`}
+              />
             </Card>
           ) : null}
           <Card
             title="Factors argued together"
             caption={
               unit === 'paragraph'
-                ? `Number of paragraphs (of ${view.comparison.cooccurrence.paragraph.units}) in which both factors are tagged; the diagonal is how many paragraphs argue the factor at all.`
+                ? `Number of paragraphs (of ${view.comparison.cooccurrence.paragraph.units}) in which both factors are tagged; the diagonal is how many paragraphs argue the factor at all. Click a number for the matrix of the two factors.`
                 : `Number of passages (runs of overlapping tagged text, ${view.comparison.cooccurrence.passage.units} in all) tagged with both factors; the diagonal counts each factor’s passages.`
             }
             actions={
@@ -62,7 +66,12 @@ export default async function ProfilesPage({ params, searchParams }: { params: P
               </nav>
             }
           >
-            <CooccurrenceMatrix comparison={view.comparison} categories={categories} unit={unit} />
+            <CooccurrenceMatrix
+              comparison={view.comparison}
+              categories={categories}
+              unit={unit}
+              link={(a, b) => `/projects/${slug}/compare?${selectionQuery({ ...view.selection, categories: a === b ? [a] : [a, b] }, view)}`}
+            />
           </Card>
         </div>
         <section className="space-y-4" aria-label="Memos">
