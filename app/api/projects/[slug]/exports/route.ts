@@ -1,0 +1,37 @@
+import { withApi } from '@/lib/api';
+import { exportProject, storeExport } from '@/lib/data/exports';
+import { isAppError } from '@/lib/errors';
+import { exportOptionsSchema } from '@/lib/validations/export';
+import { parseOrThrow } from '@/lib/validations/parse';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Starts an export and streams its progress as NDJSON, one line per step:
+ *   {"type":"progress","stage":"Drawing the report","done":2,"total":5}
+ *   {"type":"done","id":"…","filename":"….pdf","size":123456}   (then GET /api/exports/:id)
+ *   {"type":"error","code":"INVALID","message":"…"}
+ * The work pauses between articles, so the server keeps answering other requests meanwhile.
+ */
+export const POST = withApi<{ slug: string }>(async ({ actor, params, url, readJson }) => {
+  const options = parseOrThrow(exportOptionsSchema, await readJson());
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const file = await exportProject(actor, params.slug, options, url.origin, (p) => send({ type: 'progress', ...p }));
+        send({ type: 'done', ...(await storeExport(actor, params.slug, file)) });
+      } catch (error) {
+        if (isAppError(error)) send({ type: 'error', code: error.code, message: error.message });
+        else {
+          console.error(`[parallax] export of ${params.slug} failed`, error);
+          send({ type: 'error', code: 'INTERNAL', message: 'The export failed on the server; it has been logged.' });
+        }
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
+});

@@ -1,0 +1,293 @@
+// The annotated report as a PDF, drawn with PDFKit (pure JavaScript, no browser): embedded fonts
+// (Inter for headings and figures, Source Serif 4 for the articles' text, both from npm), real
+// text that can be selected and searched, highlighted passages with numbered notes, and the
+// framing and agreement figures drawn as tables and bars. No database: it lays out a ReportModel.
+//
+// Long reports are drawn article by article with a pause between them (`yieldEvery`), so a server
+// making one keeps answering other requests; `onProgress` reports each article done.
+import PDFDocument from 'pdfkit';
+import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
+import { formatAgreement } from '@/lib/agreement/types';
+import type { ReportArticle, ReportModel } from './report-model';
+
+export type ReportFonts = {
+  sans: Uint8Array;
+  sansBold: Uint8Array;
+  serif: Uint8Array;
+  serifBold: Uint8Array;
+  serifItalic: Uint8Array;
+};
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const ink = '#1c1917';
+const muted = '#57534e';
+const accent = '#4338ca';
+
+/** A category colour darkened enough to read as text on white. */
+function textColor(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return ink;
+  return `#${[m[1], m[2], m[3]].map((h) => Math.round(parseInt(h!, 16) * 0.62).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function mix(a: string, b: string, t: number): string {
+  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
+  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
+  const k = Math.max(0, Math.min(1, t));
+  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * k).toString(16).padStart(2, '0')).join('')}`;
+}
+
+// The embedded fonts are the Latin subsets of Inter and Source Serif 4: the few symbols the report
+// writes itself outside them (α, κ, ≥, ≤) are spelled out.
+const latin = (text: string) => text.replace(/αu/g, 'alpha-u').replace(/α/g, 'alpha').replace(/κ/g, 'kappa').replace(/≥/g, '>=').replace(/≤/g, '<=');
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'n/c');
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function heading(doc: Doc, text: string, size = 16) {
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
+  doc.moveDown(0.6).font('sans-bold').fontSize(size).fillColor(ink).text(text).moveDown(0.3);
+}
+
+function caption(doc: Doc, text: string) {
+  doc.font('sans').fontSize(8.5).fillColor(muted).text(text).moveDown(0.4).fillColor(ink);
+}
+
+function swatch(doc: Doc, color: string, x: number, y: number, size = 7) {
+  doc.save().rect(x, y, size, size).fill(color).restore();
+}
+
+function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string, string>) {
+  doc.addPage();
+  const d = article.document;
+  doc.font('serif-bold').fontSize(18).fillColor(ink).text(article.title);
+  const meta = [d.author ?? 'author unknown', d.authorAffiliation, d.outlet ?? 'outlet unknown', d.publishedOn ? day(`${d.publishedOn}T00:00:00Z`) : 'date unknown'].filter(Boolean).join(' · ');
+  doc.moveDown(0.2).font('sans').fontSize(9).fillColor(muted).text(meta);
+  if (d.sourceUrl) doc.text(d.sourceUrl, { link: d.sourceUrl, underline: false });
+  if (article.memo) {
+    doc.moveDown(0.6).font('sans-bold').fontSize(9.5).fillColor(ink).text('Memo');
+    doc.font('serif-italic').fontSize(10).fillColor(muted).text(article.memo).fillColor(ink);
+  }
+  doc.moveDown(0.8);
+  for (const block of article.blocks) {
+    if (block.type === 'heading') doc.moveDown(0.4).font('sans-bold').fontSize(11.5);
+    else doc.font('serif').fontSize(10.5);
+    const base = block.type === 'heading' ? 'sans-bold' : 'serif';
+    const size = block.type === 'heading' ? 11.5 : 10.5;
+    const runs = block.runs.length > 0 ? block.runs : [{ text: '', categories: [], endsNotes: [] }];
+    runs.forEach((run, i) => {
+      const last = i === runs.length - 1;
+      const highlighted = run.categories.length > 0;
+      const color = highlighted ? textColor(colorOf.get(run.categories[0]!) ?? ink) : ink;
+      doc.font(base).fontSize(size).fillColor(color).text(run.text, { continued: !last || run.endsNotes.length > 0, underline: highlighted, lineGap: 2.5 });
+      if (run.endsNotes.length > 0) {
+        doc.font('sans-bold').fontSize(6.5).fillColor(accent).text(` ${run.endsNotes.join(',')} `, { continued: !last, underline: false, lineGap: 2.5 });
+      }
+    });
+    doc.fillColor(ink).moveDown(0.5);
+  }
+  doc.moveDown(0.5).font('sans-bold').fontSize(11).fillColor(ink).text(`Annotations (${article.notes.length})`).moveDown(0.3);
+  if (article.notes.length === 0) doc.font('sans').fontSize(9).fillColor(muted).text('None in this export.');
+  for (const n of article.notes) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+    const y = doc.y;
+    swatch(doc, n.category.color, doc.page.margins.left, y + 2.5, 6);
+    const attrs = n.attributes.map((a) => `${a.name}: ${a.value}`).join(' · ');
+    doc.font('sans-bold').fontSize(8.5).fillColor(accent).text(`${n.number}. `, doc.page.margins.left + 10, y, { continued: true })
+      .fillColor(ink).text(n.category.path, { continued: true })
+      .font('sans').fillColor(muted).text(` — ${n.who}${attrs ? ` · ${attrs}` : ''}`);
+    const quote = n.annotation.quote.length > 240 ? `${n.annotation.quote.slice(0, 237)}…` : n.annotation.quote;
+    doc.font('serif-italic').fontSize(9).fillColor(ink).text(`“${quote}”`, doc.page.margins.left + 10);
+    if (n.annotation.note) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Note: ${n.annotation.note}`, doc.page.margins.left + 10);
+    for (const c of n.comments) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Comment by ${c.author}: ${c.body}`, doc.page.margins.left + 18);
+    doc.moveDown(0.35);
+  }
+  doc.x = doc.page.margins.left;
+}
+
+function drawMatrix(doc: Doc, model: ReportModel) {
+  const cats = model.codebook.categories;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const labelWidth = 150;
+  const cellWidth = Math.min(40, (width - labelWidth) / Math.max(1, cats.length));
+  const max = Math.max(0, ...model.articles.flatMap((a) => cats.map((c) => model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0)));
+  let y = doc.y;
+  doc.font('sans-bold').fontSize(7).fillColor(muted);
+  cats.forEach((c, i) => {
+    swatch(doc, c.color, left + labelWidth + i * cellWidth + cellWidth / 2 - 3, y, 6);
+    doc.text(String(i + 1), left + labelWidth + i * cellWidth, y + 8, { width: cellWidth, align: 'center' });
+  });
+  y += 22;
+  for (const a of model.articles) {
+    if (y > doc.page.height - doc.page.margins.bottom - 30) {
+      doc.addPage();
+      y = doc.y;
+    }
+    doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
+    cats.forEach((c, i) => {
+      const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
+      const t = max > 0 ? share / max : 0;
+      const x = left + labelWidth + i * cellWidth;
+      doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(share > 0 ? mix('#eef2ff', '#312e81', t) : '#fafaf9').restore();
+      doc.font('sans').fontSize(6.5).fillColor(t > 0.5 ? '#ffffff' : '#1e1b4b').text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+    });
+    y += 23;
+  }
+  doc.x = left;
+  doc.y = y + 6;
+  doc.font('sans').fontSize(7.5).fillColor(muted).text(cats.map((c, i) => `${i + 1} ${c.name}`).join('   ·   '), left, doc.y, { width });
+  doc.fillColor(ink).moveDown(0.5);
+}
+
+function drawProfiles(doc: Doc, model: ReportModel) {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const labelWidth = 150;
+  for (const a of model.comparison.authors) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+    const y = doc.y;
+    const p = model.comparison.profiles[a.key]!;
+    doc.font('sans').fontSize(8).fillColor(ink).text(a.label, left, y + 2, { width: labelWidth - 8, height: 12, ellipsis: true });
+    let x = left + labelWidth;
+    const barWidth = width - labelWidth;
+    doc.save().rect(x, y, barWidth, 14).fill('#f5f5f4').restore();
+    for (const c of model.codebook.categories) {
+      const share = p[c.id] ?? 0;
+      if (!Number.isFinite(share) || share <= 0) continue;
+      const w = share * barWidth;
+      doc.save().rect(x, y, w, 14).fill(c.color).restore();
+      if (share >= 0.09) doc.font('sans-bold').fontSize(6.5).fillColor('#ffffff').text(pct(share).replace(/\.\d /, ' '), x, y + 4, { width: w, align: 'center' });
+      x += w;
+    }
+    doc.x = left;
+    doc.y = y + 20;
+  }
+  doc.fillColor(ink);
+}
+
+/**
+ * Draws the report and resolves with the PDF's bytes. `onProgress(done, total)` is called as the
+ * articles are drawn.
+ */
+export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    bufferPages: true,
+    info: { Title: `${model.title} — annotated report`, Author: 'Parallax', Subject: model.subtitle, Creator: 'Parallax', CreationDate: new Date(model.exportedAt) },
+    displayTitle: true,
+    lang: 'en',
+  });
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (c: Uint8Array) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('sans', Buffer.from(fonts.sans));
+  doc.registerFont('sans-bold', Buffer.from(fonts.sansBold));
+  doc.registerFont('serif', Buffer.from(fonts.serif));
+  doc.registerFont('serif-bold', Buffer.from(fonts.serifBold));
+  doc.registerFont('serif-italic', Buffer.from(fonts.serifItalic));
+  const colorOf = new Map(model.codebook.categories.map((c) => [c.id, c.color]));
+  const total = model.articles.length;
+
+  // Title page
+  doc.font('sans').fontSize(9).fillColor(muted).text(`Parallax · ${day(model.exportedAt)}`);
+  doc.moveDown(6).font('sans-bold').fontSize(26).fillColor(ink).text(model.title);
+  doc.moveDown(0.4).font('sans').fontSize(13).fillColor(muted).text(model.subtitle);
+  if (model.description) doc.moveDown(1).font('serif').fontSize(11).fillColor(ink).text(model.description);
+  doc.moveDown(1).font('sans').fontSize(9.5).fillColor(muted).text(`${model.source} ${model.counts.comments} comment${model.counts.comments === 1 ? '' : 's'}.`);
+  doc.moveDown(2).font('sans-bold').fontSize(10).fillColor(ink).text('Contents');
+  const contents = ['Codebook', 'How each author frames the failure', 'Agreement', ...(model.projectMemo ? ['Memo on the comparison'] : []), ...model.articles.map((a) => a.title)];
+  doc.font('sans').fontSize(9.5).fillColor(ink).list(contents, { listType: 'numbered', bulletRadius: 1.5, textIndent: 14 });
+
+  // Codebook
+  doc.addPage();
+  heading(doc, 'Codebook', 18);
+  for (const c of model.codebook.categories) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+    const y = doc.y;
+    swatch(doc, c.color, doc.page.margins.left, y + 2.5, 8);
+    doc.font('sans-bold').fontSize(10).fillColor(ink).text(c.path, doc.page.margins.left + 14, y);
+    if (c.description) doc.font('sans').fontSize(9).fillColor(muted).text(c.description, doc.page.margins.left + 14);
+    doc.moveDown(0.4);
+  }
+  doc.x = doc.page.margins.left;
+  for (const a of model.codebook.attributes) {
+    doc.moveDown(0.3).font('sans-bold').fontSize(10).fillColor(ink).text(a.name, { continued: true }).font('sans').fillColor(muted).text(`${a.description ? ` — ${a.description}` : ''}: ${a.options.map((o) => o.label).join(', ')}`);
+  }
+
+  // Framing
+  doc.addPage();
+  heading(doc, 'How each author frames the failure', 18);
+  caption(doc, `Share of each article’s text arguing each factor (overlapping passages counted once), from ${model.comparisonSource}.`);
+  drawMatrix(doc, model);
+  heading(doc, 'Framing profiles', 12);
+  caption(doc, 'Each author’s tagged text divided among the factors (colours as in the codebook).');
+  drawProfiles(doc, model);
+  heading(doc, 'Distance between authors', 12);
+  caption(doc, 'Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.');
+  const label = new Map(model.comparison.authors.map((a) => [a.key, a.label]));
+  for (const d of [...model.comparison.distances].filter((x) => Number.isFinite(x.distance)).sort((x, y) => y.distance - x.distance)) {
+    const top = d.separating[0];
+    const cat = top ? model.codebook.categories.find((c) => c.id === top.category) : undefined;
+    doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
+  }
+
+  // Agreement
+  heading(doc, 'Agreement', 18);
+  const ag = model.agreement;
+  if (!ag) {
+    doc.font('sans').fontSize(9.5).fillColor(muted).text('Agreement needs at least two annotators’ layers in the export.');
+  } else {
+    doc.font('sans').fontSize(9.5).fillColor(ink).text(
+      latin(`Krippendorff’s unitizing alpha over ${ag.coders.length} annotators (${ag.coders.map((c) => c.name).join(', ')}): ${formatAgreement(ag.unitized.overall)} — ${alphaReadingLabels[readAlpha(ag.unitized.overall)]}. Krippendorff (2004) advises relying on α ≥ 0.8 and drawing only tentative conclusions from 0.667 ≤ α < 0.8.`),
+    );
+    doc.moveDown(0.5);
+    const left = doc.page.margins.left;
+    const cols = [left, left + 220, left + 275, left + 345, left + 415];
+    doc.font('sans-bold').fontSize(8).fillColor(muted);
+    const headY = doc.y;
+    ['Category', 'alpha-u', 'alpha (sent.)', 'Fleiss kappa', '% agree'].forEach((h, i) => doc.text(h, cols[i], headY, { lineBreak: false }));
+    doc.x = left;
+    doc.moveDown(1);
+    for (const c of ag.categories) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+      const s = ag.sentences.byCategory[c.id]!;
+      const y = doc.y;
+      swatch(doc, c.color, left, y + 2, 6);
+      doc.font('sans').fontSize(8).fillColor(ink).text(c.name, left + 10, y, { width: 215, lineBreak: false, ellipsis: true });
+      [formatAgreement(ag.unitized.byCategory[c.id] ?? Number.NaN), formatAgreement(s.alpha), formatAgreement(s.fleissKappa), pct(s.percentAgreement)].forEach((v, i) => doc.text(v, cols[i + 1], y, { lineBreak: false }));
+      doc.x = left;
+      doc.y = y + 13;
+    }
+    doc.moveDown(0.5).font('sans').fontSize(8).fillColor(muted).text(`Pairs (alpha-u): ${ag.unitized.pairs.map((p) => `${ag.coders.find((c) => c.id === p.a)?.name}–${ag.coders.find((c) => c.id === p.b)?.name} ${formatAgreement(p.overall)}`).join('; ')}. n/c: not computable.`, left);
+  }
+
+  if (model.projectMemo) {
+    heading(doc, 'Memo on the comparison', 18);
+    doc.font('serif').fontSize(10.5).fillColor(ink).text(model.projectMemo);
+  }
+
+  for (const [i, article] of model.articles.entries()) {
+    drawArticle(doc, article, colorOf);
+    onProgress?.(i + 1, total);
+    await pause();
+  }
+
+  // Page numbers, once the page count is known.
+  const range = doc.bufferedPageRange();
+  for (let p = range.start; p < range.start + range.count; p++) {
+    doc.switchToPage(p);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('sans').fontSize(7.5).fillColor(muted).text(`${model.title} · ${p + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - 36, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

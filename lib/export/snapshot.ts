@@ -1,0 +1,128 @@
+// Helpers every exporter and importer shares: lookups over a snapshot (checked once, so a broken
+// snapshot fails loudly instead of producing a file that points at nothing), category paths, and
+// what an importer must compute for itself when a file does not carry it.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type {
+  ExportAnnotation,
+  ExportAttribute,
+  ExportBlock,
+  ExportCategory,
+  ExportDocument,
+  ExportSnapshot,
+  ExportUser,
+} from './types';
+
+export type SnapshotIndex = {
+  users: Map<string, ExportUser>;
+  categories: Map<string, ExportCategory>;
+  documents: Map<string, ExportDocument>;
+  annotations: Map<string, ExportAnnotation>;
+  attributesByKey: Map<string, ExportAttribute>;
+};
+
+/**
+ * Lookups by id. Throws (a plain Error: this is a bug in whoever built the snapshot, not bad user
+ * input) when an annotation, comment or memo points at something the snapshot does not contain.
+ */
+export function indexSnapshot(snapshot: ExportSnapshot): SnapshotIndex {
+  const index: SnapshotIndex = {
+    users: new Map(snapshot.users.map((u) => [u.id, u])),
+    categories: new Map(snapshot.categories.map((c) => [c.id, c])),
+    documents: new Map(snapshot.documents.map((d) => [d.id, d])),
+    annotations: new Map(snapshot.annotations.map((a) => [a.id, a])),
+    attributesByKey: new Map(snapshot.attributes.map((a) => [a.key, a])),
+  };
+  const missing = (what: string, id: string, owner: string) => new Error(`export snapshot: ${owner} refers to ${what} ${id}, which it does not contain`);
+  for (const category of snapshot.categories) {
+    if (category.parentId !== null && !index.categories.has(category.parentId)) throw missing('the parent category', category.parentId, `category ${category.id}`);
+  }
+  for (const a of snapshot.annotations) {
+    const owner = `annotation ${a.id}`;
+    if (!index.documents.has(a.documentId)) throw missing('the document', a.documentId, owner);
+    if (!index.users.has(a.annotatorId)) throw missing('the user', a.annotatorId, owner);
+    if (!index.categories.has(a.categoryId)) throw missing('the category', a.categoryId, owner);
+    for (const [key, value] of Object.entries(a.attributes)) {
+      const attribute = index.attributesByKey.get(key);
+      if (!attribute) throw missing('the attribute', key, owner);
+      if (!attribute.options.some((o) => o.value === value)) throw missing(`the option of ${key}`, value, owner);
+    }
+  }
+  for (const c of snapshot.comments) {
+    if (!index.annotations.has(c.annotationId)) throw missing('the annotation', c.annotationId, `comment ${c.id}`);
+    if (!index.users.has(c.authorId)) throw missing('the user', c.authorId, `comment ${c.id}`);
+  }
+  for (const m of snapshot.memos) {
+    if (m.documentId !== null && !index.documents.has(m.documentId)) throw missing('the document', m.documentId, `memo ${m.id}`);
+    if (!index.users.has(m.authorId)) throw missing('the user', m.authorId, `memo ${m.id}`);
+  }
+  return index;
+}
+
+/** Categories grouped by parent (null = top level), each group in `position` order (stable). */
+export function childrenByParent(categories: readonly ExportCategory[]): Map<string | null, ExportCategory[]> {
+  const groups = new Map<string | null, ExportCategory[]>();
+  for (const category of categories) {
+    const group = groups.get(category.parentId);
+    if (group) group.push(category);
+    else groups.set(category.parentId, [category]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => a.position - b.position);
+  return groups;
+}
+
+/** "Parent / Child" paths by id; a cycle (a corrupt tree) stops at the repeated category. */
+export function categoryPaths(categories: readonly Pick<ExportCategory, 'id' | 'parentId' | 'name'>[]): Map<string, string> {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  const paths = new Map<string, string>();
+  for (const category of categories) {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    let current: Pick<ExportCategory, 'id' | 'parentId' | 'name'> | undefined = category;
+    while (current && !seen.has(current.id)) {
+      seen.add(current.id);
+      names.unshift(current.name);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    paths.set(category.id, names.join(' / '));
+  }
+  return paths;
+}
+
+/** What a document is called where a format needs one name. */
+export function documentName(document: ExportDocument, index: number): string {
+  return document.title ?? document.sourceName ?? `Document ${index + 1}`;
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(text)));
+}
+
+/** A URL-safe slug of a name ("Pakistan–Afghan talks" → "pakistan-afghan-talks"). */
+export function slugify(value: string): string {
+  const slug = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'imported' : slug;
+}
+
+/**
+ * Blocks for a text that came without any (a file from another tool): one paragraph per line that
+ * holds more than whitespace. Parallax texts separate blocks with a blank line, which this finds too.
+ */
+export function inferBlocks(text: string): ExportBlock[] {
+  const blocks: ExportBlock[] = [];
+  const line = /[^\n]+/g;
+  for (let match = line.exec(text); match !== null; match = line.exec(text)) {
+    if (match[0].trim() !== '') blocks.push({ type: 'paragraph', start: match.index, end: match.index + match[0].length });
+  }
+  return blocks;
+}
+
+/** Removes trailing slashes, so IRIs join as `${base}/annotations/…`. */
+export function trimBaseUrl(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}

@@ -1,0 +1,95 @@
+// The one shape every exporter reads and every importer produces: a plain, serialisable snapshot
+// of a project (or of the part of it being exported). Pure: lib/data builds it from the database
+// for the actor (so blind coding decides what goes in), the exporters in this folder turn it into
+// files, and the importers turn files back into it for lib/data to store in one transaction.
+//
+// Offsets are UTF-16 code units into `text`, end exclusive, as everywhere in Parallax.
+
+export type ExportBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+
+export type ExportUser = { id: string; name: string; email?: string };
+
+export type ExportCategory = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  /** Names from the root down joined with " / ", e.g. "Security / TTP sanctuary". */
+  path: string;
+  description: string;
+  color: string; // #rrggbb
+  position: number;
+};
+
+export type ExportAttribute = {
+  id: string;
+  /** Stable machine name, e.g. "blame-target". */
+  key: string;
+  name: string;
+  description: string;
+  options: { id: string; value: string; label: string }[];
+};
+
+export type ExportDocument = {
+  id: string;
+  /** Null where the source states none: never invented. */
+  title: string | null;
+  author: string | null;
+  authorAffiliation: string | null;
+  outlet: string | null;
+  /** yyyy-mm-dd */
+  publishedOn: string | null;
+  sourceUrl: string | null;
+  /** The file it came from, when there was one. */
+  sourceName: string | null;
+  /** The canonical plain text every offset points into. */
+  text: string;
+  blocks: ExportBlock[];
+  /** SHA-256 of `text`, hex. */
+  contentHash: string;
+  createdAt: string; // ISO 8601
+};
+
+export type ExportAnnotation = {
+  id: string;
+  documentId: string;
+  /** ANNOTATOR: one annotator's layer; CONSENSUS: the curated consensus (annotatorId = the curator). */
+  layer: 'ANNOTATOR' | 'CONSENSUS';
+  annotatorId: string;
+  categoryId: string;
+  start: number;
+  end: number;
+  /** text.slice(start, end) */
+  quote: string;
+  /** Up to 32 characters before and after, as stored (W3C TextQuoteSelector prefix/suffix). */
+  prefix: string;
+  suffix: string;
+  note: string;
+  /** Attribute key → option value, e.g. { "blame-target": "pakistan" }. */
+  attributes: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ExportComment = { id: string; annotationId: string; authorId: string; body: string; createdAt: string; editedAt: string | null };
+
+/** An analyst memo: on one document, or (documentId null) on the whole comparison. */
+export type ExportMemo = { id: string; documentId: string | null; body: string; authorId: string; updatedAt: string };
+
+export type ExportSnapshot = {
+  exportedAt: string;
+  /** Where the app runs, for the IRIs of exported resources, e.g. "http://localhost:3000". */
+  baseUrl: string;
+  /**
+   * The user who made the export (one of `users`), when known: REFI-QDA's creatingUserGUID of the
+   * project and the W3C collection's creator.
+   */
+  exportedBy?: string;
+  project: { id: string; slug: string; name: string; description: string };
+  users: ExportUser[];
+  categories: ExportCategory[];
+  attributes: ExportAttribute[];
+  documents: ExportDocument[];
+  annotations: ExportAnnotation[];
+  comments: ExportComment[];
+  memos: ExportMemo[];
+};

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from '@/lib/export/csv';
+import { cloneFixture, fixture, annotationIds } from './fixture';
+
+/** A strict RFC 4180 reader: CRLF records, quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+        if (text[i + 1] !== undefined && text[i + 1] !== ',' && text[i + 1] !== '\r') throw new Error(`text after a closing quote at ${i}`);
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      if (field !== '' || wasQuoted) throw new Error(`a quote inside an unquoted field at ${i}`);
+      quoted = true;
+      wasQuoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      wasQuoted = false;
+    } else if (c === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`a CR without LF at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      wasQuoted = false;
+      i++;
+    } else if (c === '\n') {
+      throw new Error(`a bare LF outside quotes at ${i}`);
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || row.length > 0) throw new Error('the last record does not end with CRLF');
+  return rows;
+}
+
+/** What a cell should read after formula neutralising. */
+const shown = (value: string | number | null | undefined) => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
+
+describe('toCsv', () => {
+  const csv = toCsv(fixture);
+
+  it('starts with a BOM and ends every record with CRLF', () => {
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Every LF outside a quoted field is preceded by CR; the parser below refuses anything else.
+    expect(() => parseCsv(csv.slice(1))).not.toThrow();
+  });
+
+  const [header, ...rows] = parseCsv(csv.slice(1));
+
+  it('has the documented columns, one per attribute', () => {
+    expect(header).toEqual([
+      'Document ID',
+      'Title',
+      'Author',
+      'Affiliation',
+      'Outlet',
+      'Published',
+      'Source URL',
+      'Annotation ID',
+      'Layer',
+      'Annotator',
+      'Category',
+      'Blame target',
+      'Start',
+      'End',
+      'Quote',
+      'Note',
+      'Created',
+      'Updated',
+    ]);
+  });
+
+  it('has one row per annotation of both layers, every row as wide as the header', () => {
+    expect(rows).toHaveLength(fixture.annotations.length);
+    for (const row of rows) expect(row).toHaveLength(header!.length);
+    expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(fixture.annotations.map((a) => a.id)));
+    expect(rows.filter((r) => r[8] === 'consensus')).toHaveLength(3);
+  });
+
+  it('reads back every field of every annotation', () => {
+    const column = (name: string) => header!.indexOf(name);
+    for (const a of fixture.annotations) {
+      const row = rows.find((r) => r[column('Annotation ID')] === a.id)!;
+      const document = fixture.documents.find((d) => d.id === a.documentId)!;
+      const category = fixture.categories.find((c) => c.id === a.categoryId)!;
+      const annotator = fixture.users.find((u) => u.id === a.annotatorId)!;
+      const blame = fixture.attributes[0]!.options.find((o) => o.value === a.attributes['blame-target']);
+      expect(row).toEqual(
+        [
+          a.documentId,
+          document.title,
+          document.author,
+          document.authorAffiliation,
+          document.outlet,
+          document.publishedOn,
+          document.sourceUrl,
+          a.id,
+          a.layer === 'CONSENSUS' ? 'consensus' : 'annotator',
+          annotator.name,
+          category.path,
+          blame?.label,
+          a.start,
+          a.end,
+          a.quote,
+          a.note === '' ? null : a.note,
+          a.createdAt,
+          a.updatedAt,
+        ].map(shown),
+      );
+    }
+  });
+
+  it('keeps quotes with commas, quotation marks, line breaks and non-ASCII text intact', () => {
+    const byId = new Map(rows.map((r) => [r[7], r]));
+    expect(byId.get(annotationIds.a1)?.[14]).toBe('refused “written, verifiable guarantees” against the TTP');
+    expect(byId.get(annotationIds.a1)?.[15]).toBe('Key claim, "verbatim" from the delegation');
+    expect(byId.get(annotationIds.a6)?.[14]).toBe('were "doomed from the start" because neither side trusts the other');
+    expect(byId.get(annotationIds.a9)?.[14]).toBe('"If this continues, we will be finished,"');
+    expect(byId.get(annotationIds.a3)?.[14]).toBe('Trade through Ṭorkham has been shut for weeks 🚫, hurting traders on both sides.');
+    expect(byId.get(annotationIds.a1)?.[10]).toBe('Security / TTP sanctuary');
+    expect(byId.get(annotationIds.a8)?.[10]).toBe('Trade, transit and border economics');
+    expect(csv).toContain('"Key claim, ""verbatim"" from the delegation"');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    const byId = new Map(rows.map((r) => [r[7], r]));
+    expect(byId.get(annotationIds.a3)?.[15]).toBe("'=SUM(A1:A2) looks like a formula\nsecond line: Ṭorkham");
+    expect(byId.get(annotationIds.a4)?.[15]).toBe("'+1 agree with Ana");
+    expect(byId.get(annotationIds.a10)?.[15]).toBe("'@Ana check the figure");
+    expect(csvCell('-5%')).toBe("'-5%");
+    expect(csvCell('\tindent')).toBe("'\tindent");
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(0)).toBe('0');
+  });
+
+  it('lists rows in reading order: document, then start', () => {
+    const order = rows.map((r) => [fixture.documents.findIndex((d) => d.id === r[0]), Number(r[12])] as const);
+    const sorted = [...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(order).toEqual(sorted);
+  });
+
+  it('leaves null metadata and missing attribute values empty', () => {
+    const row = rows.find((r) => r[7] === annotationIds.a9)!;
+    expect(row[2]).toBe('');
+    expect(row[5]).toBe('');
+    expect(row[11]).toBe('');
+    expect(row[15]).toBe('');
+  });
+
+  it('gives duplicate headers a number so every column stays addressable', () => {
+    const snapshot = cloneFixture();
+    snapshot.attributes[0]!.name = 'Quote';
+    const [firstLine] = parseCsv(toCsv(snapshot).slice(1));
+    expect(firstLine).toContain('Quote');
+    expect(firstLine).toContain('Quote (2)');
+  });
+});

@@ -1,0 +1,291 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImportError } from '@/lib/export/errors';
+import { deriveGuid } from '@/lib/export/guid';
+import { fromQdpx, toQdpx } from '@/lib/export/qdpx';
+import type { ExportSnapshot } from '@/lib/export/types';
+import { annotationIds, cloneFixture, fixture, ids } from './fixture';
+import { hasRefiReference, hasXmllint, noteSkipped, refiDir, validateWithXmllint } from './reference';
+
+const tempDir = mkdtempSync(path.join(tmpdir(), 'parallax-qdpx-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+function unpack(bytes: Uint8Array): { qde: string; files: Record<string, Uint8Array> } {
+  const files = unzipSync(bytes);
+  return { qde: strFromU8(files['project.qde']!), files };
+}
+
+function repack(files: Record<string, Uint8Array>, qde?: string): Uint8Array {
+  return zipSync({ ...files, ...(qde === undefined ? {} : { 'project.qde': strToU8(qde) }) });
+}
+
+type El = Record<string, unknown>;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => ['User', 'Code', 'TextSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'VariableValue', 'Note', 'Variable'].includes(name) });
+const parseQde = (qde: string) => (parser.parse(qde) as { Project: El }).Project;
+
+function expectImportError(run: () => unknown, message: string | RegExp) {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ImportError);
+  expect((thrown as Error).message).toMatch(message);
+}
+
+/** The snapshot fromQdpx should give: QDPX carries no project id and no baseUrl. */
+function expectedAfterImport(snapshot: ExportSnapshot): ExportSnapshot {
+  return { ...snapshot, baseUrl: '', project: { ...snapshot.project, id: '' } };
+}
+
+describe('toQdpx', () => {
+  const bytes = toQdpx(fixture);
+  const { qde, files } = unpack(bytes);
+  const project = parseQde(qde);
+
+  it('is a zip holding project.qde and one UTF-8 text per document', () => {
+    expect(Object.keys(files).sort()).toEqual(['project.qde', `sources/${ids.doc1}.txt`, `sources/${ids.doc2}.txt`]);
+    for (const document of fixture.documents) {
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(files[`sources/${document.id}.txt`])).toBe(document.text);
+    }
+    expect(qde.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0"')).toBe(true);
+  });
+
+  it('describes the project: name, origin, creation time and exporting user', () => {
+    expect(project).toMatchObject({
+      name: fixture.project.name,
+      origin: 'Parallax',
+      creationDateTime: fixture.exportedAt,
+      creatingUserGUID: ids.chen,
+      Description: fixture.project.description,
+    });
+    expect(project.NoteRef).toEqual([{ targetGUID: fixture.memos[1]!.id }]);
+  });
+
+  it('lists the users, plus a consensus user for the curator', () => {
+    const users = (project.Users as { User: El[] }).User;
+    expect(users).toEqual([
+      { guid: ids.ana, name: 'Ana Ahmed', id: 'ana@parallax.example' },
+      { guid: ids.bilal, name: 'Bilal Khan', id: 'bilal@parallax.example' },
+      { guid: ids.chen, name: 'Chen Li' },
+      { guid: deriveGuid(`consensus-user:${ids.chen}`), name: 'Consensus (curated by Chen Li)' },
+    ]);
+  });
+
+  it('nests the codes and turns the attribute into a non-codable code with its options', () => {
+    const codes = ((project.CodeBook as El).Codes as { Code: El[] }).Code;
+    expect(codes.map((c) => [c.name, c.isCodable, c.color ?? null])).toEqual([
+      ['Trust deficit and history', 'true', '#e15759'],
+      ['Security', 'true', '#4e79a7'],
+      ['Trade, transit and border economics', 'true', '#b07aa1'],
+      ['Attribute: Blame target', 'false', null],
+    ]);
+    expect((codes[1]!.Code as El[]).map((c) => c.guid)).toEqual([ids.sanctuary]);
+    expect((codes[3]!.Code as El[]).map((c) => [c.guid, c.name])).toEqual([
+      [ids.optTaliban, 'Afghan Taliban'],
+      [ids.optPakistan, 'Pakistan'],
+      [ids.optBoth, 'Both sides'],
+    ]);
+  });
+
+  it('counts positions in characters (code points), so the emoji counts once', () => {
+    const sources = (project.Sources as { TextSource: El[] }).TextSource;
+    const selections = sources[0]!.PlainTextSelection as El[];
+    const a4 = fixture.annotations.find((a) => a.id === annotationIds.a4)!;
+    const selection = selections.find((s) => s.guid === a4.id)!;
+    expect([Number(selection.startPosition), Number(selection.endPosition)]).toEqual([a4.start - 1, a4.end - 1]);
+    const characters = [...fixture.documents[0]!.text];
+    expect(characters.slice(Number(selection.startPosition), Number(selection.endPosition)).join('')).toBe(a4.quote);
+    const a1 = selections.find((s) => s.guid === annotationIds.a1)!;
+    expect(Number(a1.startPosition)).toBe(fixture.annotations[0]!.start);
+  });
+
+  it('codes each selection with its category and attribute option, by its annotator or the consensus user', () => {
+    const selections = (project.Sources as { TextSource: El[] }).TextSource.flatMap((s) => (s.PlainTextSelection as El[] | undefined) ?? []);
+    expect(selections).toHaveLength(fixture.annotations.length);
+    const a5 = selections.find((s) => s.guid === annotationIds.a5)!;
+    expect(a5.creatingUser).toBe(deriveGuid(`consensus-user:${ids.chen}`));
+    expect((a5.Coding as El[]).map((c) => (c.CodeRef as El).targetGUID)).toEqual([ids.sanctuary, ids.optTaliban]);
+    const a1 = selections.find((s) => s.guid === annotationIds.a1)!;
+    expect(a1.creatingUser).toBe(ids.ana);
+    expect((a1.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([
+      deriveGuid(`annotation-note:${annotationIds.a1}`),
+      fixture.comments[0]!.id,
+      fixture.comments[1]!.id,
+    ]);
+  });
+
+  it('stores document metadata as variable values and keeps null metadata out', () => {
+    const sources = (project.Sources as { TextSource: El[] }).TextSource;
+    const names = new Map(((project.Variables as El).Variable as El[]).map((v) => [v.guid, v.name]));
+    const values = (source: El) => Object.fromEntries(((source.VariableValue as El[]) ?? []).map((v) => [names.get((v.VariableRef as El).targetGUID), v.TextValue ?? v.DateValue]));
+    expect(values(sources[0]!)).toMatchObject({ Title: 'Talks in Istanbul end without a deal', Author: 'Sana Qureshi', 'Published on': '2025-10-31', Outlet: 'The Frontier Post' });
+    expect(values(sources[1]!)).not.toHaveProperty('Author');
+    expect(values(sources[1]!)).toHaveProperty('Content SHA-256', fixture.documents[1]!.contentHash);
+    expect(sources[0]!.plainTextPath).toBe(`internal://${ids.doc1}.txt`);
+  });
+
+  it('keeps notes, comments and memos as notes, with carriage returns and markup escaped', () => {
+    const notes = ((project.Notes as El).Note as El[]).map((n) => n.PlainTextContent);
+    expect(notes).toContain(fixture.annotations[2]!.note);
+    expect(notes).toContain(fixture.comments[1]!.body);
+    expect(notes).toContain(fixture.memos[0]!.body);
+    const withCr = cloneFixture();
+    withCr.memos[0]!.body = 'line one\r\nline two <b> & "three"';
+    const back = fromQdpx(toQdpx(withCr));
+    expect(back.memos[0]!.body).toBe('line one\r\nline two <b> & "three"');
+  });
+
+  it('is byte-for-byte deterministic', () => {
+    expect(toQdpx(fixture)).toEqual(bytes);
+  });
+
+  describe.skipIf(!hasRefiReference || !hasXmllint)('against the REFI-QDA XSD (xmllint)', () => {
+    it('project.qde validates against Project-mrt2019.xsd', () => {
+      const file = path.join(tempDir, 'project.qde');
+      writeFileSync(file, qde);
+      const result = validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd'));
+      expect(result.output).toMatch(/validates$/);
+      expect(result.ok).toBe(true);
+    });
+
+    it('so does an export with awkward content: control characters, no codebook, no users', () => {
+      const odd = cloneFixture();
+      odd.project.name = 'Tab\there\u0001 and a bell \u0007';
+      odd.project.description = '';
+      odd.memos = [];
+      const file = path.join(tempDir, 'odd.qde');
+      writeFileSync(file, unpack(toQdpx(odd)).qde);
+      expect(validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd')).ok).toBe(true);
+      const bare: ExportSnapshot = { ...cloneFixture(), users: [], categories: [], attributes: [], annotations: [], comments: [], memos: [] };
+      delete bare.exportedBy;
+      writeFileSync(file, unpack(toQdpx(bare)).qde);
+      expect(validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd')).ok).toBe(true);
+    });
+
+    it('the validator does reject a broken project (so the check above means something)', () => {
+      const file = path.join(tempDir, 'broken.qde');
+      writeFileSync(file, qde.replace('isCodable="true"', ''));
+      expect(validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd')).ok).toBe(false);
+    });
+  });
+});
+
+if (!hasRefiReference) noteSkipped('the REFI-QDA XSD checks', `${refiDir} is not there (it is on CI, beside the repository)`);
+else if (!hasXmllint) noteSkipped('the REFI-QDA XSD checks', 'xmllint is not installed (Debian: apt-get install libxml2-utils)');
+
+describe('fromQdpx', () => {
+  const bytes = toQdpx(fixture);
+
+  it('reads an export back without loss (but for the project id and baseUrl, which QDPX does not carry)', () => {
+    expect(fromQdpx(bytes)).toEqual(expectedAfterImport(fixture));
+  });
+
+  it('round-trips: export, import, export gives the same file', () => {
+    const again = toQdpx(fromQdpx(bytes));
+    const first = unpack(bytes);
+    const second = unpack(again);
+    expect(second.qde).toBe(first.qde);
+    expect(Object.keys(second.files).sort()).toEqual(Object.keys(first.files).sort());
+    for (const name of Object.keys(first.files)) expect(second.files[name]).toEqual(first.files[name]);
+    expect(again).toEqual(bytes);
+  });
+
+  it('converts positions back to UTF-16 around the emoji', () => {
+    const back = fromQdpx(bytes);
+    for (const a of back.annotations) expect(back.documents.find((d) => d.id === a.documentId)!.text.slice(a.start, a.end)).toBe(a.quote);
+    expect(back.annotations.find((a) => a.id === annotationIds.a4)).toEqual(fixture.annotations.find((a) => a.id === annotationIds.a4));
+  });
+
+  const { qde, files } = unpack(bytes);
+
+  it('refuses a file that is not a zip', () => {
+    expectImportError(() => fromQdpx(strToU8('<Project/>')), /not a zip archive/);
+  });
+
+  it('refuses a zip without project.qde', () => {
+    expectImportError(() => fromQdpx(zipSync({ 'readme.txt': strToU8('hello') })), /no project\.qde/);
+  });
+
+  it('refuses XML that is not well-formed, naming the line', () => {
+    expectImportError(() => fromQdpx(repack(files, qde.replace('</Users>', '</Userz>'))), /^project\.qde is not well-formed XML \(line \d+, column \d+\)/);
+  });
+
+  it('refuses a wrong root element or namespace', () => {
+    expectImportError(() => fromQdpx(repack(files, '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>')), /root element <CodeBook>, but a Project was expected/);
+    expectImportError(
+      () => fromQdpx(repack(files, qde.replace('xmlns="urn:QDA-XML:project:1.0"', 'xmlns="urn:example:other"'))),
+      /has the namespace "urn:example:other", but "urn:QDA-XML:project:1.0" was expected/,
+    );
+    expectImportError(() => fromQdpx(repack(files, qde.replace(' xmlns="urn:QDA-XML:project:1.0"', ''))), /has no namespace/);
+  });
+
+  it('refuses a DOCTYPE', () => {
+    expectImportError(() => fromQdpx(repack(files, qde.replace('<Project ', '<!DOCTYPE Project [<!ENTITY a "b">]>\n<Project '))), /DOCTYPE/);
+  });
+
+  it('refuses a selection past the end of its source', () => {
+    const broken = qde.replace('startPosition="519" endPosition="585"', 'startPosition="519" endPosition="5850"');
+    expect(broken).not.toBe(qde);
+    expectImportError(() => fromQdpx(repack(files, broken)), /selection "were "doomed from the start".*" ends at 5850, past the end of its text \(\d+ characters\)/);
+  });
+
+  it('refuses a CodeRef to a code that is not in the codebook', () => {
+    const broken = qde.replace(`<CodeRef targetGUID="${ids.trust}"/>`, '<CodeRef targetGUID="99999999-0000-4000-8000-000000000000"/>');
+    expect(broken).not.toBe(qde);
+    expectImportError(() => fromQdpx(repack(files, broken)), /is coded with the code 99999999-0000-4000-8000-000000000000, which is not in the codebook/);
+  });
+
+  it('refuses a missing source text, a user it does not know and a missing required attribute', () => {
+    const withoutText = { ...files };
+    delete withoutText[`sources/${ids.doc2}.txt`];
+    expectImportError(() => fromQdpx(repack(withoutText)), new RegExp(`its text sources/${ids.doc2}\\.txt is missing from the archive`));
+    expectImportError(
+      () => fromQdpx(repack(files, qde.replace(`<User guid="${ids.bilal}" name="Bilal Khan" id="bilal@parallax.example"/>`, ''))),
+      /was made by the user a1b2c3d4-.*, who is not among the project's <Users>/,
+    );
+    expectImportError(() => fromQdpx(repack(files, qde.replace(/ startPosition="117"/, ''))), /PlainTextSelection 1 › startPosition is missing/);
+  });
+
+  it('reads a project from another tool: braced upper-case GUIDs, inline text, codes without colour, no Parallax variables', () => {
+    const foreign = `<?xml version="1.0" encoding="utf-8"?>
+<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="Interviews" origin="Other QDA" creationDateTime="2024-05-01T10:00:00Z">
+  <qda:Users><qda:User guid="{AAAAAAAA-0000-4000-8000-000000000001}" name="Rita"/></qda:Users>
+  <qda:CodeBook><qda:Codes>
+    <qda:Code guid="{BBBBBBBB-0000-4000-8000-000000000001}" name="Fear" isCodable="true"/>
+    <qda:Code guid="{BBBBBBBB-0000-4000-8000-000000000002}" name="Hope" isCodable="1" color="#0a0"/>
+  </qda:Codes></qda:CodeBook>
+  <qda:Sources>
+    <qda:TextSource guid="{CCCCCCCC-0000-4000-8000-000000000001}" name="Interview 1">
+      <qda:PlainTextContent>I was afraid 😟.
+Then hopeful.</qda:PlainTextContent>
+      <qda:PlainTextSelection guid="{DDDDDDDD-0000-4000-8000-000000000001}" startPosition="16" endPosition="29" creatingUser="{AAAAAAAA-0000-4000-8000-000000000001}">
+        <qda:Coding guid="{EEEEEEEE-0000-4000-8000-000000000001}"><qda:CodeRef targetGUID="{BBBBBBBB-0000-4000-8000-000000000002}"/></qda:Coding>
+      </qda:PlainTextSelection>
+      <qda:PlainTextSelection guid="{DDDDDDDD-0000-4000-8000-000000000002}" startPosition="0" endPosition="4"/>
+    </qda:TextSource>
+  </qda:Sources>
+</qda:Project>`;
+    const snapshot = fromQdpx(zipSync({ 'project.qde': strToU8(foreign) }));
+    expect(snapshot.users).toEqual([{ id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Rita' }]);
+    expect(snapshot.categories.map((c) => [c.name, c.color])).toEqual([
+      ['Fear', '#4e79a7'],
+      ['Hope', '#00aa00'],
+    ]);
+    expect(snapshot.documents[0]).toMatchObject({ id: 'cccccccc-0000-4000-8000-000000000001', title: 'Interview 1', text: 'I was afraid 😟.\nThen hopeful.' });
+    expect(snapshot.documents[0]!.blocks).toEqual([
+      { type: 'paragraph', start: 0, end: 16 },
+      { type: 'paragraph', start: 17, end: 30 },
+    ]);
+    expect(snapshot.documents[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // The selection without a code is skipped; the coded one starts after the emoji (code point 16 = UTF-16 17).
+    expect(snapshot.annotations).toHaveLength(1);
+    expect(snapshot.annotations[0]).toMatchObject({ quote: 'Then hopeful.', start: 17, end: 30, layer: 'ANNOTATOR', annotatorId: 'aaaaaaaa-0000-4000-8000-000000000001' });
+    expect(snapshot.project).toEqual({ id: '', slug: 'interviews', name: 'Interviews', description: '' });
+  });
+});
