@@ -120,3 +120,30 @@ export async function buildExportSnapshot(
   };
   return { snapshot, options, access };
 }
+
+export type ExportChoices = {
+  documents: { id: string; title: string | null; sourceName: string | null; author: string | null }[];
+  categories: { id: string; path: string; color: string }[];
+  annotators: { id: string; name: string; count: number }[];
+  consensusCount: number;
+};
+
+/** What the export page offers: the project's documents and codebook, and the layers the actor may export. */
+export async function getExportChoices(actor: Actor, slug: string): Promise<ExportChoices> {
+  const access = await requireProjectAccess(actor, { slug });
+  const projectId = access.project.id;
+  const db = getDb();
+  const [documents, categories, layers] = await Promise.all([
+    db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, sourceName: true, author: true } }),
+    db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
+    db.annotation.groupBy({ by: ['layer', 'annotatorId'], where: visibleAnnotationsWhere(actor, access), _count: { _all: true } }),
+  ]);
+  const annotatorRows = layers.filter((l) => l.layer === 'ANNOTATOR');
+  const users = await db.user.findMany({ where: { id: { in: annotatorRows.map((l) => l.annotatorId) } }, select: { id: true, name: true } });
+  return {
+    documents,
+    categories: flattenCategoryTree(categories).map((c) => ({ id: c.id, path: c.path, color: c.color })),
+    annotators: annotatorRows.map((l) => ({ id: l.annotatorId, name: users.find((u) => u.id === l.annotatorId)?.name ?? '', count: l._count._all })).sort((a, b) => a.name.localeCompare(b.name)),
+    consensusCount: layers.filter((l) => l.layer === 'CONSENSUS').reduce((n, l) => n + l._count._all, 0),
+  };
+}

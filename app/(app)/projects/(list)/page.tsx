@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CreateProjectForm } from '@/components/projects/create-project-form';
+import { ImportProjectForm } from '@/components/export/import-forms';
 import { Badge, EmptyState } from '@/components/ui/states';
 import { listProjects } from '@/lib/data/projects';
 import { roleLabels } from '@/lib/permissions';
@@ -18,7 +19,10 @@ export default async function ProjectsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
           <p className="mt-1 text-sm text-stone-600">Each project holds a corpus of articles, a codebook and its annotators.</p>
         </div>
-        <CreateProjectForm />
+        <div className="flex flex-wrap items-start gap-3">
+          <ImportProjectForm />
+          <CreateProjectForm />
+        </div>
       </div>
       {projects.length === 0 ? (
         <EmptyState title="No projects yet">Create a project, then import the articles you want to compare.</EmptyState>

@@ -17,6 +17,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     ...(canSeeAgreement(role, project) ? [{ href: '/agreement', label: 'Agreement' }] : []),
     ...(canCurate(role) ? [{ href: '/curation', label: 'Curation' }] : []),
     { href: '/compare', label: 'Compare' },
+    { href: '/export', label: 'Export' },
     ...(canImportDocuments(role) ? [{ href: '/import', label: 'Import' }] : []),
     // Every member sees who else is in the project; only owners get the controls (the page decides).
     { href: '/members', label: 'Members' },

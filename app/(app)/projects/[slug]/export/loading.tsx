@@ -1,0 +1,5 @@
+import { SkeletonRows } from '@/components/ui/states';
+
+export default function Loading() {
+  return <SkeletonRows rows={8} />;
+}
