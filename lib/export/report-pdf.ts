@@ -59,7 +59,16 @@ function swatch(doc: Doc, color: string, x: number, y: number, size = 7) {
   doc.save().rect(x, y, size, size).fill(color).restore();
 }
 
-function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string, string>) {
+/** Pauses every `every` calls: drawing is synchronous, so long articles give the event loop a turn. */
+function pacer(every: number): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    if (++n % every === 0) await pause();
+  };
+}
+
+async function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string, string>) {
+  const breathe = pacer(8);
   doc.addPage();
   const d = article.document;
   doc.font('serif-bold').fontSize(18).fillColor(ink).text(article.title);
@@ -87,6 +96,7 @@ function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string, stri
       }
     });
     doc.fillColor(ink).moveDown(0.5);
+    await breathe();
   }
   doc.moveDown(0.5).font('sans-bold').fontSize(11).fillColor(ink).text(`Annotations (${article.notes.length})`).moveDown(0.3);
   if (article.notes.length === 0) doc.font('sans').fontSize(9).fillColor(muted).text('None in this export.');
@@ -103,6 +113,7 @@ function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string, stri
     if (n.annotation.note) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Note: ${n.annotation.note}`, doc.page.margins.left + 10);
     for (const c of n.comments) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Comment by ${c.author}: ${c.body}`, doc.page.margins.left + 18);
     doc.moveDown(0.35);
+    await breathe();
   }
   doc.x = doc.page.margins.left;
 }
@@ -176,9 +187,10 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    bufferPages: true,
     info: { Title: `${model.title} — annotated report`, Author: 'Parallax', Subject: model.subtitle, Creator: 'Parallax', CreationDate: new Date(model.exportedAt) },
     displayTitle: true,
+    // Buffered, so that every page can get its footer ("3 / 40") once the count is known.
+    bufferPages: true,
     lang: 'en',
   });
   const chunks: Uint8Array[] = [];
@@ -194,7 +206,6 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   doc.registerFont('serif-italic', Buffer.from(fonts.serifItalic));
   const colorOf = new Map(model.codebook.categories.map((c) => [c.id, c.color]));
   const total = model.articles.length;
-
   // Title page
   doc.font('sans').fontSize(9).fillColor(muted).text(`Parallax · ${day(model.exportedAt)}`);
   doc.moveDown(6).font('sans-bold').fontSize(26).fillColor(ink).text(model.title);
@@ -221,6 +232,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
     doc.moveDown(0.3).font('sans-bold').fontSize(10).fillColor(ink).text(a.name, { continued: true }).font('sans').fillColor(muted).text(`${a.description ? ` — ${a.description}` : ''}: ${a.options.map((o) => o.label).join(', ')}`);
   }
 
+  await pause();
   // Framing
   doc.addPage();
   heading(doc, 'How each author frames the failure', 18);
@@ -238,6 +250,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
     doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
   }
 
+  await pause();
   // Agreement
   heading(doc, 'Agreement', 18);
   const ag = model.agreement;
@@ -274,12 +287,12 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   }
 
   for (const [i, article] of model.articles.entries()) {
-    drawArticle(doc, article, colorOf);
+    await drawArticle(doc, article, colorOf);
     onProgress?.(i + 1, total);
     await pause();
   }
 
-  // Page numbers, once the page count is known.
+  // Footers, now that the page count is known (pausing now and then: a long report has many pages).
   const range = doc.bufferedPageRange();
   for (let p = range.start; p < range.start + range.count; p++) {
     doc.switchToPage(p);
@@ -287,6 +300,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
     doc.page.margins.bottom = 0;
     doc.font('sans').fontSize(7.5).fillColor(muted).text(`${model.title} · ${p + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - 36, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
+    if (p % 10 === 9) await pause();
   }
   doc.end();
   return done;

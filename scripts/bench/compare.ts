@@ -24,9 +24,9 @@ import { median, rng, round } from './stats';
 
 const config = { annotators: 5, perAnnotator: 1000, runs: 5, target: 500, timeoutMs: 60_000 };
 
-type Fixture = { slug: string; ownerEmail: string; ownerId: string; documentIds: string[]; categoryIds: string[] };
+export type Fixture = { slug: string; ownerEmail: string; ownerId: string; documentIds: string[]; categoryIds: string[] };
 
-async function createFixture(ctx: BenchContext): Promise<Fixture> {
+export async function createFixture(ctx: BenchContext): Promise<Fixture> {
   const tag = randomUUID().slice(0, 8);
   const owner = await createUser({ name: 'Bench Owner', email: `compare-owner-${tag}@parallax.example`, password });
   const slug = `bench-compare-${tag}`;
