@@ -54,6 +54,8 @@ test('export a PDF report and a REFI-QDA project; import it back as a new projec
   const slug = `reimported-${Date.now()}`;
   await form.getByLabel('Project file').setInputFiles(qdpxPath);
   await form.getByLabel('New slug (optional)').fill(slug);
+  // A name of its own: other specs find the demo project by its name.
+  await form.getByLabel('Name (optional)').fill('Demo, re-imported from REFI-QDA');
   await form.getByRole('button', { name: 'Import' }).click();
   await expect(form.getByRole('status')).toContainText(/5 documents, \d+ annotations/);
   await snap(page, 'import-project', false);
