@@ -29,6 +29,18 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status });
 }
 
+/** A file to download, named for the user's disk. */
+export function fileResponse(file: { bytes: Uint8Array; contentType: string; filename: string }): Response {
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`,
+      'Content-Length': String(file.bytes.length),
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }

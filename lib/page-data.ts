@@ -19,3 +19,17 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 // any loading boundary starts streaming (so the status really is 404), the page reuses the result.
 export const getProjectCached = cache(getProject);
 export const getDocumentCached = cache(getDocument);
+
+/**
+ * For pages whose URL carries filters: a value, or the INVALID message to show in place of the
+ * figures (a bad filter in a shared link should explain itself, not crash). NOT_FOUND still renders
+ * the not-found page; anything else goes to the error boundary.
+ */
+export async function orInvalid<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+  try {
+    return { ok: true, value: await orNotFound(promise) };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'INVALID') return { ok: false, message: error.message };
+    throw error;
+  }
+}

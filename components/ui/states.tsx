@@ -43,3 +43,13 @@ export function Badge({ children, tone = 'stone' }: { children: ReactNode; tone?
   } as const;
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
 }
+
+/** A route's loading state for pages that compute before they show: what is happening, and the shape of what comes. */
+export function LoadingPanel({ label, rows = 8 }: { label: string; rows?: number }) {
+  return (
+    <div className="space-y-4">
+      <Spinner label={label} />
+      <SkeletonRows rows={rows} />
+    </div>
+  );
+}

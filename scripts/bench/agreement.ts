@@ -22,38 +22,14 @@ import { getAgreement } from '@/lib/data/agreement';
 import { importDocuments, type DocumentBlock } from '@/lib/data/documents';
 import { createProject, setMemberRole } from '@/lib/data/projects';
 import { createUser } from '@/lib/data/users';
-import { disconnectDb, getDb } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import type { Block } from '@/lib/corpus/types';
 import { seedCategories } from '@/prisma/seed-data/codebook';
-import { ensureDatabase } from '../db/ensure';
 import { buildBlocks, generateSpans, password } from './annotate-fixture';
-import type { Bench, BenchContext, Row } from './harness';
-import { median, round } from './stats';
+import { benchDatabase, type Bench, type BenchContext, type Row } from './harness';
+import { median, round, timeRuns, timeRunsAsync } from './stats';
 
 const config = { documents: 5, charsPerDocument: 100_000, annotators: 5, spansPerAnnotator: 10_000, categories: 10, runs: 7 };
-
-/** Times `f` `runs` times after one warm-up; returns the samples in ms. */
-function timeRuns(runs: number, f: () => unknown): number[] {
-  f();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-async function timeRunsAsync(runs: number, f: () => Promise<unknown>): Promise<number[]> {
-  await f();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 /** Document d: the seed articles repeated to about 100,000 characters, under a heading of its own. */
 function documentBlocks(d: number): Block[] {
@@ -107,12 +83,7 @@ export const agreementBench: Bench = {
     rows.push({ name: 'compute: spans / sentences', value: spans.length, unit: `spans; ${unitCount} sentences` });
 
     // ── Through the database, as the page does ──
-    if (process.env.DATABASE_URL) ctx.log('DATABASE_URL is set; agreement uses its own throwaway database anyway');
-    delete process.env.DATABASE_URL;
-    const database = await ensureDatabase({ throwaway: true, quiet: true });
-    ctx.defer(() => database.stop());
-    process.env.DATABASE_URL = database.url;
-    ctx.defer(() => disconnectDb());
+    await benchDatabase(ctx);
     const tag = randomUUID().slice(0, 8);
     const owner = await createUser({ name: 'Bench Owner', email: `agree-owner-${tag}@parallax.example`, password });
     const slug = `bench-agreement-${tag}`;

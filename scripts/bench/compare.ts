@@ -12,15 +12,12 @@ import { getComparison, getComparisonPassages, getParallelText } from '@/lib/dat
 import { importDocuments, type DocumentBlock } from '@/lib/data/documents';
 import { createProject, setMemberRole } from '@/lib/data/projects';
 import { createUser } from '@/lib/data/users';
-import { disconnectDb, getDb } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { seedArticles } from '@/prisma/seed-data/articles';
 import { seedAttributes, seedCategories } from '@/prisma/seed-data/codebook';
-import { buildIfNeeded } from '../build-if-needed';
-import { ensureDatabase } from '../db/ensure';
-import { ensureAuthSecret } from '../env-file';
 import { password, sentencesOf } from './annotate-fixture';
-import { launchChromium, startNextServer, type Bench, type BenchContext, type Row } from './harness';
-import { median, rng, round } from './stats';
+import { benchDatabase, launchChromium, startNextServer, type Bench, type BenchContext, type Row } from './harness';
+import { median, rng, round, timeRunsAsync } from './stats';
 
 const config = { annotators: 5, perAnnotator: 1000, runs: 5, target: 500, timeoutMs: 60_000 };
 
@@ -81,17 +78,6 @@ export async function createFixture(ctx: BenchContext): Promise<Fixture> {
   return { slug, ownerEmail: owner.email, ownerId: owner.id, documentIds: docs.map((d) => d.id), categoryIds: categories.map((c) => c.id) };
 }
 
-async function timeAsync(runs: number, f: () => Promise<unknown>): Promise<number[]> {
-  await f();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 async function openViews(ctx: BenchContext, browser: Browser, baseUrl: string, f: Fixture, views: { name: string; path: string }[]): Promise<Record<string, number[]>> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   ctx.defer(() => context.close());
@@ -123,24 +109,16 @@ export const compareBench: Bench = {
   name: 'compare',
   title: 'Comparison views (issue 6): five articles, 5,000 annotations, each view ready in under 500 ms',
   async run(ctx: BenchContext) {
-    ensureAuthSecret();
-    if (process.env.DATABASE_URL) ctx.log('DATABASE_URL is set; compare uses its own throwaway database anyway');
-    delete process.env.DATABASE_URL;
-    const database = await ensureDatabase({ throwaway: true, quiet: true });
-    ctx.defer(() => database.stop());
-    process.env.DATABASE_URL = database.url;
-    ctx.defer(() => disconnectDb());
-    ctx.log('build (if sources changed)…');
-    buildIfNeeded();
+    const database = await benchDatabase(ctx, { build: true });
     const f = await createFixture(ctx);
     const rows: Row[] = [];
 
     // In process: the data functions the pages call.
     const actor = userActor(f.ownerId);
     const data = {
-      'getComparison (matrix, profiles, similarity)': await timeAsync(config.runs, () => getComparison(actor, f.slug, { layer: 'pooled' })),
-      'getComparisonPassages (reader, 5 columns)': await timeAsync(config.runs, () => getComparisonPassages(actor, f.slug, { layer: 'pooled', category: f.categoryIds[0]! })),
-      'getParallelText (2 articles)': await timeAsync(config.runs, () => getParallelText(actor, f.slug, { layer: 'pooled', documents: f.documentIds.slice(0, 2) })),
+      'getComparison (matrix, profiles, similarity)': await timeRunsAsync(config.runs, () => getComparison(actor, f.slug, { layer: 'pooled' })),
+      'getComparisonPassages (reader, 5 columns)': await timeRunsAsync(config.runs, () => getComparisonPassages(actor, f.slug, { layer: 'pooled', category: f.categoryIds[0]! })),
+      'getParallelText (2 articles)': await timeRunsAsync(config.runs, () => getParallelText(actor, f.slug, { layer: 'pooled', documents: f.documentIds.slice(0, 2) })),
     };
     for (const [name, samples] of Object.entries(data)) rows.push({ name: `data: ${name}, median`, value: round(median(samples)), unit: 'ms', note: `in process, n=${config.runs} after one warm-up; max ${round(Math.max(...samples))} ms` });
 

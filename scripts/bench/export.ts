@@ -7,13 +7,9 @@
 import http from 'node:http';
 import { userActor } from '@/lib/data/actor';
 import { exportProject, importProjectFile } from '@/lib/data/exports';
-import { disconnectDb } from '@/lib/db';
-import { buildIfNeeded } from '../build-if-needed';
-import { ensureDatabase } from '../db/ensure';
-import { ensureAuthSecret } from '../env-file';
 import { password } from './annotate-fixture';
 import { createFixture } from './compare';
-import { startNextServer, type Bench, type BenchContext, type Row } from './harness';
+import { benchDatabase, startNextServer, type Bench, type BenchContext, type Row } from './harness';
 import { median, percentile, round } from './stats';
 
 const formats = [
@@ -59,15 +55,7 @@ export const exportBench: Bench = {
   name: 'export',
   title: 'Exports (issue 7): five articles, 5,000 annotations; PDF under 5 s, every other format under 1 s',
   async run(ctx: BenchContext) {
-    ensureAuthSecret();
-    if (process.env.DATABASE_URL) ctx.log('DATABASE_URL is set; export uses its own throwaway database anyway');
-    delete process.env.DATABASE_URL;
-    const database = await ensureDatabase({ throwaway: true, quiet: true });
-    ctx.defer(() => database.stop());
-    process.env.DATABASE_URL = database.url;
-    ctx.defer(() => disconnectDb());
-    ctx.log('build (if sources changed)…');
-    buildIfNeeded();
+    const database = await benchDatabase(ctx, { build: true });
     const f = await createFixture(ctx);
     const actor = userActor(f.ownerId);
     const rows: Row[] = [];

@@ -129,3 +129,27 @@ export async function startNextServer(
   }
   throw new Error(`next start did not answer ${baseUrl}/login within 60 s:\n${output}`);
 }
+
+/**
+ * A throwaway PostgreSQL for one benchmark (whatever DATABASE_URL says: benchmarks write many rows),
+ * set as DATABASE_URL for this process, stopped with the benchmark; with `build`, the app is built
+ * first if its sources changed.
+ */
+export async function benchDatabase(ctx: BenchContext, options: { build?: boolean } = {}): Promise<{ url: string }> {
+  const { ensureDatabase } = await import('../db/ensure');
+  const { ensureAuthSecret } = await import('../env-file');
+  const { disconnectDb } = await import('@/lib/db');
+  ensureAuthSecret();
+  if (process.env.DATABASE_URL) ctx.log('DATABASE_URL is set; this benchmark uses its own throwaway database anyway');
+  delete process.env.DATABASE_URL;
+  const database = await ensureDatabase({ throwaway: true, quiet: true });
+  ctx.defer(() => database.stop());
+  process.env.DATABASE_URL = database.url;
+  ctx.defer(() => disconnectDb());
+  if (options.build) {
+    const { buildIfNeeded } = await import('../build-if-needed');
+    ctx.log('build (if sources changed)…');
+    buildIfNeeded();
+  }
+  return { url: database.url };
+}

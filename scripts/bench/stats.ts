@@ -38,3 +38,27 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Times `f` `runs` times after one unmeasured warm-up; the samples in ms. */
+export function timeRuns(runs: number, f: () => unknown): number[] {
+  f();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** timeRuns for async work. */
+export async function timeRunsAsync(runs: number, f: () => Promise<unknown>): Promise<number[]> {
+  await f();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { withApi } from '@/lib/api';
+import { fileResponse, withApi } from '@/lib/api';
 import { exportProject } from '@/lib/data/exports';
 import { exportOptionsSchema } from '@/lib/validations/export';
 import { parseOrThrow } from '@/lib/validations/parse';
@@ -17,12 +17,5 @@ export const GET = withApi<{ slug: string }>(async ({ actor, params, url }) => {
     memos: q.get('memos') ?? undefined,
   });
   const file = await exportProject(actor, params.slug, options, url.origin);
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'Content-Length': String(file.bytes.length),
-      'Cache-Control': 'no-store',
-    },
-  });
+  return fileResponse(file);
 });

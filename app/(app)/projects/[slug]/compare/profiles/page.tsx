@@ -7,8 +7,7 @@ import { displayTitle } from '@/components/documents/format';
 import { cn } from '@/components/ui/cn';
 import { FormError } from '@/components/ui/field';
 import { getComparison } from '@/lib/data/compare';
-import { isAppError } from '@/lib/errors';
-import { orNotFound } from '@/lib/page-data';
+import { orInvalid } from '@/lib/page-data';
 import { requireActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Framing profiles' };
@@ -19,13 +18,9 @@ export default async function ProfilesPage({ params, searchParams }: { params: P
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor } = await requireActor();
   const base = `/projects/${slug}/compare/profiles`;
-  let view;
-  try {
-    view = await orNotFound(getComparison(actor, slug, filtersOf(query)));
-  } catch (error) {
-    if (isAppError(error) && error.code === 'INVALID') return <FormError message={error.message} />;
-    throw error;
-  }
+  const loaded = await orInvalid(getComparison(actor, slug, filtersOf(query)));
+  if (!loaded.ok) return <FormError message={loaded.message} />;
+  const view = loaded.value;
   const unit = first(query.co) === 'passage' ? 'passage' : 'paragraph';
   const categories = view.categories.filter((c) => view.selection.categories.includes(c.id));
   const documents = view.documents.filter((d) => view.selection.documents.includes(d.id));

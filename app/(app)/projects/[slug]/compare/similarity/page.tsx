@@ -4,8 +4,7 @@ import { CompareFilters, filtersOf, selectionQuery, type SearchParams } from '@/
 import { Card, mixHex, pct } from '@/components/compare/figures';
 import { FormError } from '@/components/ui/field';
 import { getComparison } from '@/lib/data/compare';
-import { isAppError } from '@/lib/errors';
-import { orNotFound } from '@/lib/page-data';
+import { orInvalid } from '@/lib/page-data';
 import { requireActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Author similarity' };
@@ -17,13 +16,9 @@ export default async function SimilarityPage({ params, searchParams }: { params:
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor } = await requireActor();
   const base = `/projects/${slug}/compare/similarity`;
-  let view;
-  try {
-    view = await orNotFound(getComparison(actor, slug, filtersOf(query)));
-  } catch (error) {
-    if (isAppError(error) && error.code === 'INVALID') return <FormError message={error.message} />;
-    throw error;
-  }
+  const loaded = await orInvalid(getComparison(actor, slug, filtersOf(query)));
+  if (!loaded.ok) return <FormError message={loaded.message} />;
+  const view = loaded.value;
   const { authors, distances } = view.comparison;
   const pairOf = (a: string, b: string) => distances.find((d) => (d.a === a && d.b === b) || (d.a === b && d.b === a));
   const nameOf = new Map(view.categories.map((c) => [c.id, c]));
