@@ -35,7 +35,12 @@ export function getPool(): pg.Pool {
         'DATABASE_URL is not set. Start Parallax with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.',
       );
     }
-    globalForDb.parallaxPool = new pg.Pool({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) });
+    const pool = new pg.Pool({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) });
+    // An idle connection can die (the database restarts, an administrator ends it). pg reports that
+    // on the pool; unheard, the 'error' event would end the process. The pool drops the connection
+    // and opens a new one on demand, so logging it is all there is to do.
+    pool.on('error', (error) => console.warn(`[parallax] an idle database connection was closed: ${error.message}`));
+    globalForDb.parallaxPool = pool;
   }
   return globalForDb.parallaxPool;
 }
