@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { isPgUniqueViolation, query, raw, sql } from '@/lib/data/sql';
 
@@ -20,5 +21,19 @@ describe('sql`…` (the hot path straight to pg)', () => {
       .catch((e: unknown) => e);
     expect(isPgUniqueViolation(error)).toBe(true);
     expect(isPgUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('survives its idle connections being ended by the database, and reconnects', async () => {
+    await query(sql`SELECT 1`);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      // End every other connection to this database, as a restart or an administrator would.
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    } finally {
+      await admin.end();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await query<{ ok: number }>(sql`SELECT 1 AS "ok"`)).toEqual([{ ok: 1 }]);
   });
 });
