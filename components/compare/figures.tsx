@@ -268,14 +268,15 @@ export function CooccurrenceMatrix({ comparison, categories, unit, link }: { com
   const max = Math.max(1, ...categories.flatMap((a) => categories.filter((b) => b.id !== a.id).map((b) => co.counts[a.id]?.[b.id] ?? 0)));
   return (
     <div className="overflow-x-auto">
-      <table className="border-separate border-spacing-0.5 text-xs" data-testid="cooccurrence">
+      <table className="mt-4 mr-24 border-separate border-spacing-0.5 text-xs" data-testid="cooccurrence">
         <thead>
           <tr>
             <th />
             {categories.map((c) => (
-              <th key={c.id} className="h-28 w-8 align-bottom font-normal text-stone-600">
-                <span className="inline-block max-h-28 origin-bottom-left translate-x-4 -rotate-60 whitespace-nowrap text-[11px]" title={c.path}>
-                  {c.name.length > 22 ? `${c.name.slice(0, 21)}…` : c.name}
+              <th key={c.id} className="relative h-32 w-9 min-w-9 max-w-9 p-0 align-bottom font-normal text-stone-600">
+                {/* Rotated and taken out of the flow, so a long name does not widen its column. */}
+                <span className="absolute bottom-1 left-1/2 origin-bottom-left -rotate-[55deg] whitespace-nowrap text-[11px]" title={c.path}>
+                  {c.name.length > 24 ? `${c.name.slice(0, 23)}…` : c.name}
                 </span>
               </th>
             ))}
@@ -294,9 +295,9 @@ export function CooccurrenceMatrix({ comparison, categories, unit, link }: { com
                 const style = diagonal ? { background: '#f5f5f4', color: '#57534e' } : n === 0 ? { background: '#fafaf9', color: '#d6d3d1' } : { background: mixHex('#fff7ed', '#c2410c', Math.sqrt(n / max)), color: Math.sqrt(n / max) > 0.6 ? '#fff' : '#7c2d12' };
                 const title = diagonal ? `${a.name}: in ${n} ${unit}s` : `${a.name} with ${b.name}: ${n} ${unit}${n === 1 ? '' : 's'}`;
                 return (
-                  <td key={b.id} className="h-8 w-8 rounded p-0 text-center tabular-nums" style={style} title={title}>
+                  <td key={b.id} className="h-8 w-9 min-w-9 max-w-9 rounded p-0 text-center tabular-nums" style={style} title={title}>
                     {n > 0 ? (
-                      <Link href={link(a.id, b.id)} aria-label={`${title} — open the matrix of these factors`} className="flex h-8 w-8 items-center justify-center rounded hover:ring-2 hover:ring-accent-500">
+                      <Link href={link(a.id, b.id)} aria-label={`${title} — open the matrix of these factors`} className="flex h-8 w-9 items-center justify-center rounded hover:ring-2 hover:ring-accent-500">
                         {n}
                       </Link>
                     ) : null}
