@@ -1,6 +1,8 @@
 // How agreement figures look everywhere: one colour scale keyed to Krippendorff's thresholds, so
 // the same value has the same colour on the bars, the tables and the heatmaps.
 import { alphaThresholds } from '@/lib/agreement/report';
+import { mixHex as mix } from '@/lib/colors';
+import { formatShare } from '@/lib/format';
 
 /** Background and text colour for a coefficient in [-1, 1] (NaN: not computable, grey hatching). */
 export function agreementColor(value: number): { background: string; color: string } {
@@ -19,12 +21,6 @@ export function agreementColor(value: number): { background: string; color: stri
   return { background: mix('#ffe4e6', '#e11d48', t), color: t > 0.6 ? '#ffffff' : '#881337' };
 }
 
-function mix(a: string, b: string, t: number): string {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
-}
-
 /** Colours for annotators' lanes (Okabe–Ito, distinguishable with colour-vision deficiencies). */
 export const annotatorPalette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#332288', '#882255'];
 
@@ -33,5 +29,5 @@ export function annotatorColor(index: number): string {
 }
 
 export function formatPercent(value: number): string {
-  return Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : 'not computable';
+  return Number.isFinite(value) ? formatShare(value) : 'not computable';
 }

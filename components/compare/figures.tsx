@@ -4,26 +4,16 @@ import { displayTitle, formatDay } from '@/components/documents/format';
 import { Unknown } from '@/components/ui/states';
 import type { AuthorGroup, Comparison } from '@/lib/compare';
 import { noValue } from '@/lib/compare';
+import { mixHex, shareHeat as shareColor } from '@/lib/colors';
+import { formatShare as pct } from '@/lib/format';
 import type { CompareAttributeInfo, CompareCategoryInfo, CompareDocumentInfo, Passage } from '@/lib/data/compare';
 
 // The comparison views' figures: plain markup and CSS (server components), one colour scale per
 // kind of number, and a legend or a one-line caption on every figure.
 
-export function mixHex(a: string, b: string, t: number): string {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  const k = Math.max(0, Math.min(1, t));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * k).toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Share of an article's text: pale → deep indigo, linear up to the largest share shown. */
-export function shareColor(share: number, max: number): { background: string; color: string } {
-  if (share <= 0 || max <= 0) return { background: '#fafaf9', color: '#a8a29e' };
-  const t = share / max;
-  return { background: mixHex('#eef2ff', '#312e81', t), color: t > 0.5 ? '#ffffff' : '#1e1b4b' };
-}
-
-export const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : 'n/c');
+export { mixHex } from '@/lib/colors';
+export { shareHeat as shareColor } from '@/lib/colors';
+export { formatShare as pct } from '@/lib/format';
 
 export function Card({ title, caption, children, className = '', actions }: { title: string; caption?: ReactNode; children: ReactNode; className?: string; actions?: ReactNode }) {
   return (

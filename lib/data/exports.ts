@@ -4,6 +4,7 @@ import { plural, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fromQdc, fromQdpx, fromW3C, ImportError, exportFileName, renderExport, type RenderedFile } from '@/lib/export';
+import { categoryPaths, parentsFirst } from '@/lib/export/snapshot';
 import type { ExportSnapshot } from '@/lib/export/types';
 import { reportFonts } from '@/lib/fonts';
 import { isUuid } from '@/lib/ids';
@@ -167,20 +168,14 @@ export async function importProjectFile(
         await tx.membership.create({ data: { projectId, userId: id, role: 'ANNOTATOR' } });
         userIds.set(u.id, id);
       }
-      // Codebook: parents before children (the snapshot lists them depth-first).
+      // Codebook: parents before children, so each child's parent already has its new id.
       const categoryIds = new Map<string, string>();
-      const ordered = [...snapshot.categories];
-      const placed = new Set<string | null>([null]);
-      while (ordered.length > 0) {
-        const i = ordered.findIndex((c) => placed.has(c.parentId));
-        if (i < 0) throw new ImportError('the codebook has a category whose parent is missing or a cycle of parents.');
-        const c = ordered.splice(i, 1)[0]!;
+      for (const c of parentsFirst(snapshot.categories)) {
         const id = randomUUID();
         await tx.category.create({
           data: { id, projectId, parentId: c.parentId ? categoryIds.get(c.parentId)! : null, name: c.name.slice(0, 120), description: c.description.slice(0, 2000), color: /^#[0-9a-f]{6}$/i.test(c.color) ? c.color.toLowerCase() : '#78716c', position: c.position },
         });
         categoryIds.set(c.id, id);
-        placed.add(c.id);
       }
       const optionIds = new Map<string, { attributeId: string; optionId: string }>();
       for (const [position, a] of snapshot.attributes.entries()) {
@@ -265,22 +260,11 @@ export async function importCodebookFile(actor: Actor, slug: string, bytes: Uint
   const projectId = access.project.id;
   return getDb().$transaction(async (tx) => {
     const current = await tx.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, position: true } });
-    const pathOf = (id: string | null): string => {
-      if (!id) return '';
-      const c = current.find((x) => x.id === id)!;
-      const parent = pathOf(c.parentId);
-      return parent ? `${parent} / ${c.name}` : c.name;
-    };
-    const byPath = new Map(current.map((c) => [pathOf(c.id).toLowerCase(), c.id]));
+    const byPath = new Map([...categoryPaths(current)].map(([id, path]) => [path.toLowerCase(), id]));
     const fileIds = new Map<string, string>();
     let added = 0;
     let existing = 0;
-    const pending = [...codebook.categories];
-    const done = new Set<string | null>([null]);
-    while (pending.length > 0) {
-      const i = pending.findIndex((c) => done.has(c.parentId));
-      if (i < 0) throw new ImportError('the codebook has a code whose parent is missing.');
-      const c = pending.splice(i, 1)[0]!;
+    for (const c of parentsFirst(codebook.categories)) {
       const found = byPath.get(c.path.toLowerCase());
       if (found) {
         existing++;
@@ -294,7 +278,6 @@ export async function importCodebookFile(actor: Actor, slug: string, bytes: Uint
         fileIds.set(c.id, id);
         added++;
       }
-      done.add(c.id);
     }
     let attributesAdded = 0;
     for (const a of codebook.attributes) {

@@ -2,19 +2,14 @@
 // resources), readable on screen and printable. Every piece of user text is escaped.
 import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
+import { shareHeat } from '@/lib/colors';
+import { formatLongDay, formatShare } from '@/lib/format';
 import type { ReportArticle, ReportModel } from './report-model';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function mix(a: string, b: string, t: number): string {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  const k = Math.max(0, Math.min(1, t));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * k).toString(16).padStart(2, '0')).join('')}`;
-}
-
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'n/c');
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const pct = (x: number) => formatShare(x);
+const day = formatLongDay;
 
 const css = `
 :root { --ink: #1c1917; --muted: #57534e; --line: #e7e5e4; }
@@ -98,8 +93,8 @@ ${model.articles
       .map((c) => {
         const cell = comparison.matrix[a.document.id]?.[c.id];
         const share = cell?.share ?? 0;
-        const t = maxShare > 0 ? share / maxShare : 0;
-        return `<td class="cell" style="background:${share > 0 ? mix('#eef2ff', '#312e81', t) : '#fafaf9'};color:${t > 0.5 ? '#fff' : '#1e1b4b'}">${share > 0 ? pct(share) : '–'}</td>`;
+        const heat = shareHeat(share, maxShare);
+        return `<td class="cell" style="background:${heat.background};color:${heat.color}">${share > 0 ? pct(share) : '–'}</td>`;
       })
       .join('');
     return `<tr><td>${escapeHtml(a.title)}<br><span class="muted small">${escapeHtml(a.document.author ?? 'author unknown')}</span></td>${cells}</tr>`;

@@ -8,6 +8,8 @@
 import PDFDocument from 'pdfkit';
 import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
+import { shareHeat } from '@/lib/colors';
+import { formatLongDay, formatShare } from '@/lib/format';
 import type { ReportArticle, ReportModel } from './report-model';
 
 export type ReportFonts = {
@@ -31,19 +33,12 @@ function textColor(hex: string): string {
   return `#${[m[1], m[2], m[3]].map((h) => Math.round(parseInt(h!, 16) * 0.62).toString(16).padStart(2, '0')).join('')}`;
 }
 
-function mix(a: string, b: string, t: number): string {
-  const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
-  const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  const k = Math.max(0, Math.min(1, t));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * k).toString(16).padStart(2, '0')).join('')}`;
-}
-
 // The embedded fonts are the Latin subsets of Inter and Source Serif 4: the few symbols the report
 // writes itself outside them (α, κ, ≥, ≤) are spelled out.
 const latin = (text: string) => text.replace(/αu/g, 'alpha-u').replace(/α/g, 'alpha').replace(/κ/g, 'kappa').replace(/≥/g, '>=').replace(/≤/g, '<=');
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'n/c');
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const pct = (x: number) => formatShare(x);
+const day = formatLongDay;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function heading(doc: Doc, text: string, size = 16) {
@@ -140,10 +135,10 @@ function drawMatrix(doc: Doc, model: ReportModel) {
     doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
     cats.forEach((c, i) => {
       const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
-      const t = max > 0 ? share / max : 0;
+      const heat = shareHeat(share, max);
       const x = left + labelWidth + i * cellWidth;
-      doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(share > 0 ? mix('#eef2ff', '#312e81', t) : '#fafaf9').restore();
-      doc.font('sans').fontSize(6.5).fillColor(t > 0.5 ? '#ffffff' : '#1e1b4b').text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+      doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(heat.background).restore();
+      doc.font('sans').fontSize(6.5).fillColor(heat.color).text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
     });
     y += 23;
   }

@@ -12,6 +12,7 @@ import type {
   ExportSnapshot,
   ExportUser,
 } from './types';
+import { ImportError } from './errors';
 
 export type SnapshotIndex = {
   users: Map<string, ExportUser>;
@@ -87,6 +88,25 @@ export function categoryPaths(categories: readonly Pick<ExportCategory, 'id' | '
     paths.set(category.id, names.join(' / '));
   }
   return paths;
+}
+
+/**
+ * Categories reordered so each comes after its parent (an importer creates rows in this order, so a
+ * child's parent already has its new id). Throws an ImportError when a parent is missing or the
+ * parents form a cycle: a file with such a tree cannot become a codebook.
+ */
+export function parentsFirst<T extends { id: string; parentId: string | null }>(categories: readonly T[]): T[] {
+  const pending = [...categories];
+  const placed = new Set<string | null>([null]);
+  const ordered: T[] = [];
+  while (pending.length > 0) {
+    const i = pending.findIndex((c) => placed.has(c.parentId));
+    if (i < 0) throw new ImportError('the codebook has a category whose parent is missing or a cycle of parents.');
+    const category = pending.splice(i, 1)[0]!;
+    ordered.push(category);
+    placed.add(category.id);
+  }
+  return ordered;
 }
 
 /** What a document is called where a format needs one name. */

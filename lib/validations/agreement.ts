@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { mergeRules } from '@/lib/curation/clusters';
 import { isUuid } from '@/lib/ids';
+import { idListSchema } from './ids';
 
 // Filters arrive from URLs (?annotators=a,b&documents=…) as comma-separated lists, from the REST API
 // and the CLI as arrays; both shapes are accepted. An empty or missing list means "the default".
 
-const idList = (label: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: `${label} must be a list of ids.` })
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0))
-    .refine((ids) => ids.every(isUuid), { message: `${label} must be ids (UUIDs), separated by commas.` })
-    .refine((ids) => ids.length <= 500, { message: `${label}: at most 500.` })
-    .optional();
+const idList = idListSchema;
 
 export const agreementFiltersSchema = z.object({
   annotators: idList('annotators'),

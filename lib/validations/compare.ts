@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
+import { idListSchema } from './ids';
 
 // The comparison views' filters. They arrive from URLs (comma-separated lists), from the REST API
 // and from the CLI; both list shapes are accepted.
 
-const idList = (label: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: `${label} must be a list of ids.` })
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0))
-    .refine((ids) => ids.every(isUuid), { message: `${label} must be ids (UUIDs), separated by commas.` })
-    .optional();
+const idList = idListSchema;
 
 /** Which annotations: the consensus layer, every annotator layer pooled, or one annotator's. */
 export const comparisonLayerSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
+import { idListSchema } from './ids';
 
 export const exportFormats = ['html', 'pdf', 'csv', 'w3c', 'qdpx', 'qdc'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -13,12 +14,7 @@ export const exportFormatLabels: Record<ExportFormat, string> = {
   qdc: 'REFI-QDA codebook (.qdc)',
 };
 
-const idList = (label: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: `${label} must be a list of ids.` })
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0))
-    .refine((ids) => ids.every(isUuid), { message: `${label} must be ids (UUIDs), separated by commas.` })
-    .optional();
+const idList = idListSchema;
 
 const flag = (label: string) =>
   z

@@ -4,6 +4,7 @@ import { CodePointIndex } from '@/lib/export/code-points';
 import { toCsv } from '@/lib/export/csv';
 import { ImportError } from '@/lib/export/errors';
 import { deriveGuid, normalizeGuid } from '@/lib/export/guid';
+import { categoryPaths, parentsFirst } from '@/lib/export/snapshot';
 import { element, parseXmlDocument, renderXml, textElement } from '@/lib/export/xml';
 import { cloneFixture } from './fixture';
 
@@ -42,6 +43,24 @@ describe('CodePointIndex', () => {
     const index = new CodePointIndex('a\uD800b');
     expect(index.pointLength).toBe(3);
     expect(index.toPoints(2)).toBe(2);
+  });
+});
+
+describe('category trees', () => {
+  const tree = [
+    { id: 'c', parentId: 'b', name: 'Leaf' },
+    { id: 'b', parentId: 'a', name: 'Branch' },
+    { id: 'a', parentId: null, name: 'Root' },
+  ];
+
+  it('puts every parent before its children', () => {
+    expect(parentsFirst(tree).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(categoryPaths(tree).get('c')).toBe('Root / Branch / Leaf');
+  });
+
+  it('rejects a missing parent and a cycle of parents', () => {
+    expect(() => parentsFirst([{ id: 'x', parentId: 'gone' }])).toThrow(ImportError);
+    expect(() => parentsFirst([{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }])).toThrow(/cycle of parents/);
   });
 });
 
