@@ -16,6 +16,7 @@ import { annotatorColor } from '@/components/agreement/scale';
 import { contextWindow } from '@/components/agreement/context';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { selectClass } from '@/components/ui/field';
 
 export type BoardCodebook = {
   categories: { id: string; path: string; color: string }[];
@@ -350,7 +351,7 @@ export function CurationBoard({ initial, codebook, slug }: { initial: CurationVi
               const status = e.target.value as CurationStatus;
               run(() => setCurationStatusAction(doc.id, status), `Curation marked ${statusLabels[status].toLowerCase()}.`);
             }}
-            className="mt-2 block w-full rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300"
+            className={cn(selectClass, 'mt-2 block w-full')}
           >
             {(Object.keys(statusLabels) as CurationStatus[]).map((s) => (
               <option key={s} value={s}>
@@ -543,7 +544,7 @@ function EditPanel({
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="text-xs font-medium text-stone-600">
           Category
-          <select value={draft.categoryId} onChange={(e) => set({ categoryId: e.target.value })} className="mt-1 block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+          <select value={draft.categoryId} onChange={(e) => set({ categoryId: e.target.value })} className={cn(selectClass, 'mt-1 block w-full')}>
             {codebook.categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.path}
@@ -562,7 +563,7 @@ function EditPanel({
                 else delete attributes[a.key];
                 set({ attributes });
               }}
-              className="mt-1 block w-full rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300"
+              className={cn(selectClass, 'mt-1 block w-full')}
             >
               <option value="">—</option>
               {a.options.map((o) => (

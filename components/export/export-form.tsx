@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { ExportChoices } from '@/lib/data/export';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '@/lib/validations/export';
+import { selectClass } from '@/components/ui/field';
 
 const formatNotes: Record<ExportFormat, string> = {
   html: 'One page to read in a browser or print: title page, codebook, framing matrix and profiles, agreement, memos, then each article with its passages highlighted and their tags, notes and comments.',
@@ -143,7 +144,7 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
           </fieldset>
           <label className="text-sm font-semibold text-stone-900">
             Layers
-            <select value={layers} onChange={(e) => setLayers(e.target.value as typeof layers)} className="mt-2 block w-full rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm font-normal shadow-sm ring-1 ring-inset ring-stone-300">
+            <select value={layers} onChange={(e) => setLayers(e.target.value as typeof layers)} className={cn(selectClass, 'mt-2 block w-full font-normal')}>
               <option value="all">Everything you may see ({choices.annotators.length} annotator layers{choices.consensusCount > 0 ? ' and the consensus' : ''})</option>
               <option value="annotators">Annotators’ layers only</option>
               <option value="consensus" disabled={choices.consensusCount === 0}>

@@ -4,6 +4,9 @@ import { cn } from './cn';
 export const inputClass =
   'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm ring-1 ring-inset ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-inset focus:ring-accent-500 focus:outline-none';
 
+/** A compact select for toolbars and side panels (one line, sized to its content unless told). */
+export const selectClass = 'rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300';
+
 export function Field({
   label,
   hint,

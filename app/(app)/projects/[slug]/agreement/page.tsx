@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AgreementFilters } from '@/components/agreement/agreement-filters';
 import { AlphaCell, Card, CategoryBars, DocumentCategoryTable, exploreHref, Guidance, Headline, Legend, PairMatrix } from '@/components/agreement/figures';
 import { EmptyState } from '@/components/ui/states';
-import { FormError } from '@/components/ui/field';
+import { FormError, selectClass } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { getAgreement, type AgreementView } from '@/lib/data/agreement';
 import { isAppError } from '@/lib/errors';
@@ -121,7 +121,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
               <label htmlFor="pair-category" className="text-stone-600">
                 Category
               </label>
-              <select id="pair-category" name="pair" defaultValue={pairCategory} className="rounded-md border-0 bg-white py-1 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+              <select id="pair-category" name="pair" defaultValue={pairCategory} className={selectClass}>
                 <option value="">All categories</option>
                 {report.categories.map((c) => (
                   <option key={c.id} value={c.id}>

@@ -4,13 +4,14 @@ import { DisagreementExplorer } from '@/components/agreement/disagreement-explor
 import { annotatorColor } from '@/components/agreement/scale';
 import { displayTitle } from '@/components/documents/format';
 import { buttonClass } from '@/components/ui/button';
-import { FormError } from '@/components/ui/field';
+import { FormError, selectClass } from '@/components/ui/field';
 import { EmptyState } from '@/components/ui/states';
 import { getDisagreements, type DisagreementView } from '@/lib/data/agreement';
 import { isAppError } from '@/lib/errors';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
 import { canCurate } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
+import { cn } from '@/components/ui/cn';
 
 export const metadata: Metadata = { title: 'Disagreements' };
 
@@ -62,7 +63,7 @@ export default async function ExplorePage({ params, searchParams }: { params: Pr
           <input type="hidden" name="annotators" value={view.chosen.join(',')} />
           <label className="text-xs font-medium text-stone-600">
             <span className="mb-1 block">Document</span>
-            <select name="document" defaultValue={view.document.id} className="max-w-64 rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+            <select name="document" defaultValue={view.document.id} className={cn(selectClass, 'max-w-64')}>
               {view.documents.map((d) => (
                 <option key={d.id} value={d.id}>
                   {displayTitle(d)}
@@ -72,7 +73,7 @@ export default async function ExplorePage({ params, searchParams }: { params: Pr
           </label>
           <label className="text-xs font-medium text-stone-600">
             <span className="mb-1 block">Category</span>
-            <select name="category" defaultValue={view.category.id} className="max-w-64 rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+            <select name="category" defaultValue={view.category.id} className={cn(selectClass, 'max-w-64')}>
               {view.categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.path}

@@ -6,7 +6,7 @@ import { ParallelText } from '@/components/compare/parallel-text';
 import { displayTitle } from '@/components/documents/format';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { FormError } from '@/components/ui/field';
+import { FormError, selectClass } from '@/components/ui/field';
 import { getComparisonPassages, getParallelText } from '@/lib/data/compare';
 import { getComparison } from '@/lib/data/compare';
 import { isAppError } from '@/lib/errors';
@@ -41,7 +41,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
           <label htmlFor="reader-factor" className="font-medium text-stone-800">
             Factor
           </label>
-          <select id="reader-factor" name="category" defaultValue={category.id} className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+          <select id="reader-factor" name="category" defaultValue={category.id} className={selectClass}>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.path}
@@ -73,7 +73,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
       const pick = (name: 'a' | 'b', value: string) => (
         <label className="flex items-center gap-2 text-sm">
           <span className="font-medium text-stone-700">{name === 'a' ? 'Left' : 'Right'}</span>
-          <select name={name} defaultValue={value} className="max-w-72 rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300">
+          <select name={name} defaultValue={value} className={cn(selectClass, 'max-w-72')}>
             {view.documents.map((d) => (
               <option key={d.id} value={d.id}>
                 {displayTitle(d)}
