@@ -212,11 +212,12 @@ export function spanContext(text: string, start: number, end: number): { prefix:
   return { prefix, suffix };
 }
 
+/** Shared between requests (see codebookIndexOf), so read-only. */
 export type CodebookIndex = {
-  categoryIds: Set<string>;
+  readonly categoryIds: ReadonlySet<string>;
   /** Name, colour and path of each category, to answer a write without reading it back. */
-  categories: Map<string, { name: string; color: string; path: string }>;
-  attributes: Map<string, { id: string; options: { id: string; value: string }[] }>;
+  readonly categories: ReadonlyMap<string, { readonly name: string; readonly color: string; readonly path: string }>;
+  readonly attributes: ReadonlyMap<string, { readonly id: string; readonly options: readonly { readonly id: string; readonly value: string }[] }>;
 };
 
 export function categoryProblem(codebook: CodebookIndex, categoryId: string): string | null {
@@ -263,19 +264,26 @@ type CodebookRows = {
   attributes: { id: string; key: string; options: { id: string; value: string }[] | null }[] | null;
 };
 
-/**
- * The project's codebook as two JSON columns of a context query (`p` is the project id column):
- * what every write checks its category and attributes against, read in the same round trip.
- */
-const codebookColumns = (p: string) =>
-  raw(`(SELECT json_agg(json_build_object('id', c."id", 'parentId', c."parentId", 'name', c."name", 'color', c."color", 'position', c."position"))
-       FROM "Category" c WHERE c."projectId" = ${p}) AS "categories",
-    (SELECT json_agg(json_build_object('id', a."id", 'key', a."key", 'options',
-         (SELECT json_agg(json_build_object('id', o."id", 'value', o."value") ORDER BY o."position") FROM "AttributeOption" o WHERE o."attributeId" = a."id"))
-       ORDER BY a."position")
-       FROM "AttributeDefinition" a WHERE a."projectId" = ${p}) AS "attributes"`);
+/** The `codebook` column of a context query: the project's codebook as JSON text. */
+type CodebookColumn = { codebook: string };
 
-export function toCodebookIndex(rows: CodebookRows): CodebookIndex {
+/**
+ * The project's codebook as one JSON text column of a context query (`p` is the project id
+ * column): what every write checks its category and attributes against, read in the same round
+ * trip. Ordered, so that the same codebook always reads as the same text (see codebookIndexOf).
+ */
+const codebookColumn = (p: string) =>
+  // The aliases are unusual on purpose: `p` names a column of the outer query (often `a."projectId"`
+  // of an annotation `a`), which a subquery alias `a` would silently shadow.
+  raw(`json_build_object(
+    'categories', (SELECT json_agg(json_build_object('id', cb_c."id", 'parentId', cb_c."parentId", 'name', cb_c."name", 'color', cb_c."color", 'position', cb_c."position") ORDER BY cb_c."position", cb_c."id")
+       FROM "Category" cb_c WHERE cb_c."projectId" = ${p}),
+    'attributes', (SELECT json_agg(json_build_object('id', cb_a."id", 'key', cb_a."key", 'options',
+         (SELECT json_agg(json_build_object('id', cb_o."id", 'value', cb_o."value") ORDER BY cb_o."position", cb_o."id") FROM "AttributeOption" cb_o WHERE cb_o."attributeId" = cb_a."id"))
+       ORDER BY cb_a."position", cb_a."id")
+       FROM "AttributeDefinition" cb_a WHERE cb_a."projectId" = ${p}))::text AS "codebook"`);
+
+function toCodebookIndex(rows: CodebookRows): CodebookIndex {
   const categories = rows.categories ?? [];
   return {
     categoryIds: new Set(categories.map((c) => c.id)),
@@ -284,10 +292,26 @@ export function toCodebookIndex(rows: CodebookRows): CodebookIndex {
   };
 }
 
+// Indexes by the codebook's JSON text. Every write reads the codebook, which rarely changes;
+// building the index (parsing, category paths) was about a tenth of a write's work in the data
+// layer. Keyed by content, an entry can never be stale: a changed codebook is a different text.
+const codebookIndexes = new Map<string, CodebookIndex>();
+const codebookIndexesAtMost = 256;
+
+export function codebookIndexOf(column: CodebookColumn): CodebookIndex {
+  let index = codebookIndexes.get(column.codebook);
+  if (!index) {
+    index = toCodebookIndex(JSON.parse(column.codebook) as CodebookRows);
+    if (codebookIndexes.size >= codebookIndexesAtMost) codebookIndexes.clear();
+    codebookIndexes.set(column.codebook, index);
+  }
+  return index;
+}
+
 /** The project's codebook, indexed for checking writes (categories, attribute keys and values). */
 export async function loadCodebookIndex(projectId: string): Promise<CodebookIndex> {
-  const [row] = await query<CodebookRows>(sql`SELECT ${codebookColumns('p."id"')} FROM "Project" p WHERE p."id" = ${projectId}::uuid`);
-  return toCodebookIndex(row ?? { categories: null, attributes: null });
+  const [row] = await query<CodebookColumn>(sql`SELECT ${codebookColumn('p."id"')} FROM "Project" p WHERE p."id" = ${projectId}::uuid`);
+  return row ? codebookIndexOf(row) : toCodebookIndex({ categories: null, attributes: null });
 }
 
 /** Attribute rows (ids) back to key → value, through the codebook. */
@@ -323,7 +347,7 @@ type ExistingRow = {
   createdAt: string; updatedAt: string; version: number; prefix: string; suffix: string; orphaned: boolean;
 };
 
-type CreateContext = CodebookRows & {
+type CreateContext = CodebookColumn & {
   projectId: string;
   text: string;
   /** For the activity log's summary. */
@@ -342,7 +366,7 @@ async function loadCreateContext(documentId: string, userId: string | null, id: 
     SELECT d."projectId"::text AS "projectId", d."text", d."title",
       (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = d."projectId" AND m."userId" = ${userId}::uuid) AS "role",
       (SELECT u."name" FROM "User" u WHERE u."id" = ${userId}::uuid) AS "userName",
-      ${codebookColumns('d."projectId"')},
+      ${codebookColumn('d."projectId"')},
       (SELECT json_build_object('projectId', a."projectId", 'documentId', a."documentId", 'annotatorId', a."annotatorId",
            'layer', a."layer", 'deleted', a."deletedAt" IS NOT NULL, 'start', a."start", 'end', a."end", 'quote', a."quote",
            'categoryId', a."categoryId", 'note', a."note", 'version', a."version", 'prefix', a."prefix", 'suffix', a."suffix",
@@ -388,7 +412,7 @@ export async function createAnnotation(
   if (!context || (actor.kind === 'user' && !context.role)) throw documentNotFound();
   const role: Role = actor.kind === 'system' ? 'OWNER' : context.role!;
   if (!canAnnotate(role)) throw new AppError('FORBIDDEN', 'Your role in this project does not allow annotating.');
-  const codebook = toCodebookIndex(context);
+  const codebook = codebookIndexOf(context);
   const data = parseOrThrow(createAnnotationSchema, input);
   const userId = requireUserId(actor);
   const { projectId } = context;
@@ -470,7 +494,7 @@ export async function createAnnotation(
 }
 
 /** An annotation with what a write to it checks and answers with, read in one statement. */
-type WriteContext = CodebookRows & {
+type WriteContext = CodebookColumn & {
   id: string; projectId: string; documentId: string; annotatorId: string; layer: Layer; version: number; deleted: boolean;
   start: number; end: number; quote: string; prefix: string; suffix: string; categoryId: string; note: string; orphaned: boolean;
   createdAt: string;
@@ -494,7 +518,7 @@ async function loadWriteContext(annotationId: string, userId: string | null, wit
       (SELECT u."name" FROM "User" u WHERE u."id" = a."annotatorId") AS "annotatorName",
       (SELECT json_agg(json_build_object('attributeId', x."attributeId", 'optionId', x."optionId"))
          FROM "AnnotationAttribute" x WHERE x."annotationId" = a."id") AS "current",
-      ${codebookColumns('a."projectId"')}
+      ${codebookColumn('a."projectId"')}
     FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" WHERE a."id" = ${annotationId}::uuid`);
   return row ?? null;
 }
@@ -557,7 +581,7 @@ export async function updateAnnotation(actor: Actor, annotationId: string, input
   };
   if (data.version !== row.version) throw await stale();
 
-  const codebook = toCodebookIndex(row);
+  const codebook = codebookIndexOf(row);
   const problems: (string | null)[] = [];
   // What changed, in words, for the activity log.
   const changed: string[] = [];
@@ -641,7 +665,7 @@ export async function deleteAnnotation(actor: Actor, annotationId: string): Prom
   const activity = activityCte('upd', {
     projectId: row.projectId, actorId: actor.kind === 'user' ? actor.userId : null, action: 'annotation.delete',
     documentId: row.documentId, stamp, details: null,
-    summary: annotationChangedSummary('Deleted', describeRow(row, toCodebookIndex(row))),
+    summary: annotationChangedSummary('Deleted', describeRow(row, codebookIndexOf(row))),
   });
   const [deleted] = await query<{ version: number }>(sql`
     WITH upd AS (
@@ -664,7 +688,7 @@ export async function restoreAnnotation(actor: Actor, annotationId: string): Pro
     const activity = activityCte('upd', {
       projectId: row.projectId, actorId: actor.kind === 'user' ? actor.userId : null, action: 'annotation.restore',
       documentId: row.documentId, stamp, details: null,
-      summary: annotationChangedSummary('Restored', describeRow(row, toCodebookIndex(row))),
+      summary: annotationChangedSummary('Restored', describeRow(row, codebookIndexOf(row))),
     });
     // Restored meanwhile by another request: nothing changes here, so nothing is logged.
     await query(sql`

@@ -77,6 +77,23 @@ describe('annotations: create, list, update, delete, restore', () => {
     expect(list.map((a) => a.quote)).toEqual(['The talks failed because', 'The talks', 'talks', 'Both sides']);
   });
 
+  it('checks an edit against its own project\'s codebook, never another project\'s', async () => {
+    const s = await setup();
+    // Another project defines the same key with an option this one lacks, created later (so it
+    // would come last in any listing of every project's attributes).
+    const other = await setup();
+    await getDb().attributeOption.create({
+      data: { attributeId: (await getDb().attributeDefinition.findFirstOrThrow({ where: { projectId: other.projectId } })).id, value: 'usa', label: 'USA', position: 2 },
+    });
+    const { annotation: a } = await createAnnotation(s.ana.actor, s.doc.id, { ...spanOf(s.doc.text, 'talks'), categoryId: s.security.id });
+    await expectAppError(updateAnnotation(s.ana.actor, a.id, { version: 1, attributes: { 'blame-target': 'usa' } }), 'INVALID', /usa/);
+    await expectAppError(updateAnnotation(s.ana.actor, a.id, { version: 1, categoryId: other.security.id }), 'INVALID', /unknown category/);
+    const b = await updateAnnotation(s.ana.actor, a.id, { version: 1, attributes: { 'blame-target': 'pakistan' } });
+    expect(b.attributes).toEqual({ 'blame-target': 'pakistan' });
+    const stored = await getDb().annotationAttribute.findMany({ where: { annotationId: a.id }, include: { attribute: { select: { projectId: true } } } });
+    expect(stored.map((r) => r.attribute.projectId)).toEqual([s.projectId]);
+  });
+
   it('updates category, note, attributes and span, bumping the version each time', async () => {
     const s = await setup();
     const { annotation: a } = await createAnnotation(s.ana.actor, s.doc.id, {
