@@ -1,6 +1,5 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -17,6 +16,7 @@ import {
 } from '@/lib/live/events';
 import { requireProjectAccess } from './access';
 import type { Actor } from './actor';
+import { PgListener } from './pg-listener';
 import { listAnnotationsForView, listVisibleDeletions, requireDocumentAccess } from './annotations';
 import { listCommentChanges, type CommentChanges } from './comments';
 
@@ -54,9 +54,17 @@ const BATCH_MS = 25;
 
 class LiveHub {
   private readonly byProject = new Map<string, Set<Subscriber>>();
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private retryMs = 500;
+  // After a drop, notifications sent meanwhile are lost: every stream re-reads its document.
+  private readonly listener = new PgListener({
+    name: 'live',
+    channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL],
+    onNotification: (channel, payload) => this.onNotification(channel, payload),
+    shouldReconnect: () => this.byProject.size > 0, // nobody listening: connect on the next viewer
+    onReconnected: () => {
+      for (const set of this.byProject.values()) for (const sub of set) sub.send({ event: 'resync', data: { reason: 'reconnected' } });
+      void this.beat();
+    },
+  });
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly annotationBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardAnnotations(documentId, events));
   private readonly commentBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardComments(documentId, events));
@@ -64,7 +72,7 @@ class LiveHub {
 
   /** Adds a viewer; resolves once the LISTEN connection is up, so no change after this is missed. */
   async add(sub: Subscriber): Promise<void> {
-    await this.ensureListening();
+    await this.listener.ensure();
     let set = this.byProject.get(sub.projectId);
     if (!set) this.byProject.set(sub.projectId, (set = new Set()));
     set.add(sub);
@@ -93,53 +101,6 @@ class LiveHub {
       // The database may be going away with the server; the heartbeat of others sweeps the row.
       console.warn('[parallax] live: could not remove presence', error instanceof Error ? error.message : error);
     }
-  }
-
-  private ensureListening(): Promise<void> {
-    if (this.client) return Promise.resolve();
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
-  }
-
-  private async connect(): Promise<void> {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set');
-    const client = new pg.Client({ connectionString });
-    client.on('notification', (message) => this.onNotification(message.channel, message.payload));
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client, new Error('connection ended')));
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
-    this.client = client;
-    this.retryMs = 500;
-  }
-
-  /**
-   * The LISTEN connection dropped (database restart, network): reconnect with backoff, then ask
-   * every stream to re-read its document, since notifications sent meanwhile are lost.
-   */
-  private lost(client: pg.Client, error: Error): void {
-    if (this.client !== client) return;
-    this.client = null;
-    client.removeAllListeners('notification');
-    void client.end().catch(() => undefined);
-    console.warn(`[parallax] live: LISTEN connection lost (${error.message}); reconnecting`);
-    const retry = () => {
-      if (this.byProject.size === 0) return; // nobody listening: connect on the next viewer
-      this.ensureListening().then(
-        () => {
-          for (const set of this.byProject.values()) for (const sub of set) sub.send({ event: 'resync', data: { reason: 'reconnected' } });
-          void this.beat();
-        },
-        () => {
-          this.retryMs = Math.min(this.retryMs * 2, 10_000);
-          setTimeout(retry, this.retryMs);
-        },
-      );
-    };
-    setTimeout(retry, this.retryMs);
   }
 
   private onNotification(channel: string, payload: string | undefined): void {

@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/validations/parse';
 import { createApiTokenSchema, type CreateApiTokenInput } from '@/lib/validations/token';
 import { requireUserId } from './access';
 import { userActor, type Actor } from './actor';
+import { PgListener } from './pg-listener';
 import { query, sql } from './sql';
 import type { PublicUser } from './users';
 
@@ -90,10 +91,46 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Api
   if (!isUuid(tokenId)) throw notFound;
   const db = getDb();
   await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  // The trigger tells every process; this one need not wait for its own notification.
+  forget();
   const row = await db.apiToken.findFirst({ where: { id: tokenId, userId }, select: summarySelect });
   if (!row) throw notFound;
   return toSummary(row);
 }
+
+// ─── Verified tokens, remembered ───────────────────────────────────────────────────────────────
+//
+// Every API request checks its token; under the live-collaboration load that database round trip
+// was about a tenth of a write's cost. So a process remembers a token it has verified for up to
+// a minute, but only while it LISTENs on the channel a trigger on "ApiToken" notifies when a
+// token is revoked or deleted (migration "token_revocations"), however that happens. A revocation
+// therefore takes effect everywhere as soon as its notification arrives (milliseconds), and at
+// once in the process that revoked it. Without the LISTEN connection nothing is remembered.
+
+const TOKEN_CHANNEL = 'parallax_tokens';
+const rememberMs = 60_000;
+const rememberAtMost = 10_000;
+const verified = new Map<string, { user: PublicUser; until: number }>();
+/**
+ * Bumped by every revocation and by every drop of the LISTEN connection: a check whose answer
+ * arrives after a bump may have raced the revocation, so it is used but not remembered.
+ */
+let generation = 0;
+
+function forget(hash?: string): void {
+  generation++;
+  if (hash === undefined) verified.clear();
+  else verified.delete(hash);
+}
+
+const revocations = new PgListener({
+  name: 'API tokens',
+  channels: [TOKEN_CHANNEL],
+  onNotification: (_channel, payload) => forget(payload),
+  onLost: () => forget(),
+  onReconnected: () => forget(),
+  unref: true,
+});
 
 /**
  * The user a bearer token belongs to, or null for an unknown, malformed or revoked token. The
@@ -101,17 +138,44 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Api
  */
 export async function authenticateApiToken(token: string): Promise<PublicUser | null> {
   if (!tokenPattern.test(token)) return null;
-  // Every API request runs this, so it is one joined statement, straight to pg (lib/data/sql.ts).
-  // The lastUsedAt stamp is written in the same statement, at most once a minute per token (the
-  // condition makes concurrent requests with one token write it once).
-  const staleBefore = new Date(Date.now() - lastUsedResolutionMs).toISOString();
-  const now = new Date().toISOString();
+  const hash = hashToken(token);
+  const now = Date.now();
+  const known = verified.get(hash);
+  if (known && known.until > now && revocations.listening) return known.user;
+  if (!revocations.listening) {
+    // Started in the background; until it is up, every request checks the database.
+    revocations.ensure().catch((error: unknown) => {
+      console.warn('[parallax] API tokens: cannot LISTEN for revocations; tokens are checked on every request', error instanceof Error ? error.message : error);
+    });
+  }
+  const before = generation;
+  const wasListening = revocations.listening;
+  const user = await lookUpToken(hash, now);
+  if (user && wasListening && revocations.listening && generation === before) {
+    if (verified.size >= rememberAtMost) verified.clear();
+    verified.set(hash, { user, until: now + rememberMs });
+  }
+  return user;
+}
+
+/** Tests: what this process remembers about a token, and whether it hears revocations. */
+export const tokenCache = {
+  remembers: (token: string): boolean => verified.has(hashToken(token)),
+  listening: (): boolean => revocations.listening,
+  listen: (): Promise<void> => revocations.ensure(),
+};
+
+async function lookUpToken(hash: string, now: number): Promise<PublicUser | null> {
+  // One joined statement, straight to pg (lib/data/sql.ts). The lastUsedAt stamp is written in
+  // the same statement, at most once a minute per token (the condition makes concurrent requests
+  // with one token write it once); with the memory above it is at most a minute or two behind.
+  const staleBefore = new Date(now - lastUsedResolutionMs).toISOString();
   const [row] = await query<{ revoked: boolean; userId: string; email: string; name: string }>(sql`
     WITH t AS (
       SELECT t."id", t."revokedAt" IS NOT NULL AS revoked, t."lastUsedAt", t."userId"
-      FROM "ApiToken" t WHERE t."tokenHash" = ${hashToken(token)}
+      FROM "ApiToken" t WHERE t."tokenHash" = ${hash}
     ), touch AS (
-      UPDATE "ApiToken" SET "lastUsedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+      UPDATE "ApiToken" SET "lastUsedAt" = (${new Date(now).toISOString()}::timestamptz AT TIME ZONE 'UTC')
       FROM t WHERE "ApiToken"."id" = t."id" AND NOT t.revoked
         AND ("ApiToken"."lastUsedAt" IS NULL OR "ApiToken"."lastUsedAt" < (${staleBefore}::timestamptz AT TIME ZONE 'UTC'))
     )

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { systemActor } from '@/lib/data/actor';
-import { authenticateApiToken, createApiToken, createApiTokenForEmail, listApiTokens, revokeApiToken } from '@/lib/data/tokens';
+import { authenticateApiToken, createApiToken, createApiTokenForEmail, listApiTokens, revokeApiToken, tokenCache } from '@/lib/data/tokens';
 import { runCommand } from '@/scripts/cli/commands';
 import { expectAppError, makeUser } from './helpers';
 
@@ -83,5 +83,64 @@ describe('API tokens', () => {
     const missing = await runCommand(['token', 'create'], { out: () => {}, err: (l) => err.push(l) });
     expect(missing).toBe(2);
     expect(err.at(-1)).toMatch(/Missing --user/);
+  });
+});
+
+describe('verified tokens remembered by the process', () => {
+  /** Verifies the token while the revocation LISTEN is up, so that the answer is remembered. */
+  async function remembered(token: string) {
+    await tokenCache.listen();
+    expect(await authenticateApiToken(token)).not.toBeNull();
+    expect(tokenCache.remembers(token)).toBe(true);
+  }
+
+  /** Polls, as another process would see it: the notification arrives within milliseconds. */
+  async function refusedWithin(token: string, ms: number) {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if ((await authenticateApiToken(token)) === null) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`the token still authenticated ${ms} ms after it was revoked`);
+  }
+
+  it('forgets a token revoked behind its back (plain SQL, as from another process) as soon as the notification arrives', async () => {
+    const u = await makeUser('tok');
+    const { id, token } = await createApiToken(u.actor, { name: 'remembered' });
+    await remembered(token);
+    await getDb().$executeRaw`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "id" = ${id}::uuid`;
+    await refusedWithin(token, 2000);
+    expect(tokenCache.remembers(token)).toBe(false);
+  });
+
+  it('forgets the tokens of a deleted account', async () => {
+    const u = await makeUser('tok');
+    const { token } = await createApiToken(u.actor, { name: 'cascade' });
+    await remembered(token);
+    await getDb().user.delete({ where: { id: u.id } });
+    await refusedWithin(token, 2000);
+  });
+
+  it('revoking in this process takes effect on the very next request', async () => {
+    const u = await makeUser('tok');
+    const { id, token } = await createApiToken(u.actor, { name: 'local' });
+    await remembered(token);
+    await revokeApiToken(u.actor, id);
+    expect(await authenticateApiToken(token)).toBeNull();
+  });
+
+  it('forgets everything when the LISTEN connection drops, and checks the database until it is back', async () => {
+    const u = await makeUser('tok');
+    const { id, token } = await createApiToken(u.actor, { name: 'dropped' });
+    await remembered(token);
+    // Ends the listener's backend: notifications sent until it reconnects would be lost.
+    await getDb().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN parallax_tokens%' AND pid <> pg_backend_pid()`;
+    const until = Date.now() + 2000;
+    while (tokenCache.listening() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect(tokenCache.listening()).toBe(false);
+    expect(tokenCache.remembers(token)).toBe(false);
+    // Revoked while nobody listened: still refused, since nothing is remembered meanwhile.
+    await getDb().$executeRaw`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "id" = ${id}::uuid`;
+    expect(await authenticateApiToken(token)).toBeNull();
   });
 });
