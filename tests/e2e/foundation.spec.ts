@@ -9,6 +9,22 @@ test.describe('signed out', () => {
     await snap(page, 'sign-in');
   });
 
+  test('pages and API answers carry the security headers, each with its own content policy', async ({ request }) => {
+    const page = await request.get('/login');
+    expect(page.status()).toBe(200);
+    const pageCsp = page.headers()['content-security-policy'] ?? '';
+    expect(pageCsp).toContain("frame-ancestors 'none'");
+    expect(pageCsp).toContain("img-src 'self' data: blob:");
+    const api = await request.get('/api/projects/pak-afghan-talks-2025/codebook');
+    expect(api.status()).toBe(401);
+    expect(api.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    for (const response of [page, api]) {
+      expect(response.headers()['x-frame-options']).toBe('DENY');
+      expect(response.headers()['x-content-type-options']).toBe('nosniff');
+      expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
   test('a wrong password shows an error and keeps the email', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('Email').fill('ben@parallax.example');
