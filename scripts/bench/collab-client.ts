@@ -266,6 +266,7 @@ async function run(config: ClientConfig): Promise<ClientResult> {
   return {
     samples,
     window: { start: measureFrom, end: stopAt },
+    monotonicOffsetMs: Number(process.hrtime.bigint()) / 1e6 - performance.now(),
     acks,
     anomalies,
     anomalyExamples,

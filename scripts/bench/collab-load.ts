@@ -278,11 +278,13 @@ async function run(ctx: BenchContext) {
   // --collab-cpu-prof: the server writes a V8 CPU profile (for DevTools) when it is stopped.
   const profileDir = path.join(ctx.resultsDir, `collab-cpuprofile-${Date.now()}`);
   const cpuProfile = process.argv.includes('--collab-cpu-prof');
+  // PARALLAX_BENCH_NODE_ARGS: node flags for the server that NODE_OPTIONS refuses (e.g. --trace-gc).
+  const nodeArgs = [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(process.env.PARALLAX_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   if (cpuProfile) ctx.log(`server CPU profile: ${path.relative(process.cwd(), profileDir)}`);
   const server = await startNextServer(
     ctx,
     { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET },
-    cpuProfile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+    nodeArgs.length > 0 ? { nodeArgs } : {},
   );
   // The postmaster is the parent of every backend; one query names a backend.
   const [{ pid: backendPid } = { pid: 0 }] = await getDb().$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
@@ -411,22 +413,28 @@ async function run(ctx: BenchContext) {
       failures: result.failures,
       dataLayer: Object.fromEntries(Object.entries(inProcess).map(([k, m]) => [k, { ...summary(m.samples), cpuMsPerCall: m.cpuMsPerCall }])),
       verification: { acknowledged: check.acknowledged, stored: check.stored, lost: check.lost.slice(0, 20), unacknowledged: check.unacknowledged.slice(0, 20), mismatched: check.mismatched.slice(0, 20) },
-      // Writes answered per second of the run, to see warm-up and stalls.
+      // Per second of the measured window (by send time): requests, and the p99 and max latency of
+      // those sent in that second, to tell a tail spread over the run from a few stalls.
       perSecond: perSecond(result),
+      ...(cpuProfile ? { samples: { ...result.samples, monotonicOffsetMs: result.monotonicOffsetMs } } : {}),
       durability: 'throwaway PostgreSQL runs with fsync=off, synchronous_commit=off',
     },
   };
 }
 
-function perSecond(result: ClientResult): number[] {
-  const buckets: number[] = [];
+function perSecond(result: ClientResult): { requests: number[]; p99Ms: number[]; maxMs: number[] } {
+  const buckets: number[][] = [];
   const origin = result.window.start;
   for (const [i, sentAt] of result.samples.sentAt.entries()) {
     if (!result.samples.measured[i]) continue;
-    const b = Math.floor((sentAt + result.samples.latencyMs[i]! - origin) / 1000);
-    buckets[b] = (buckets[b] ?? 0) + 1;
+    (buckets[Math.floor((sentAt - origin) / 1000)] ??= []).push(result.samples.latencyMs[i]!);
   }
-  return Array.from(buckets, (v) => v ?? 0);
+  const seconds = Array.from(buckets, (b) => b ?? []);
+  return {
+    requests: seconds.map((b) => b.length),
+    p99Ms: seconds.map((b) => (b.length ? round(percentile(b, 99)) : 0)),
+    maxMs: seconds.map((b) => (b.length ? round(Math.max(...b)) : 0)),
+  };
 }
 
 export const collabBench: Bench = { name: 'collab', title: 'Live collaboration load (issue 4)', run };

@@ -43,6 +43,8 @@ export type ClientResult = {
   samples: { op: number[]; status: number[]; sentAt: number[]; latencyMs: number[]; measured: boolean[] };
   /** Measurement window, on the client's performance.now() clock. */
   window: { start: number; end: number };
+  /** Add to a client time to get CLOCK_MONOTONIC in ms, the clock V8's CPU profiles use (to line them up). */
+  monotonicOffsetMs: number;
   acks: Record<string, AckState>;
   /** Protocol checks that failed (a retry that was not answered as a repeat, an unexpected status…), by kind. */
   anomalies: Record<string, number>;

@@ -1,6 +1,7 @@
 // The pieces `npm run bench` benchmarks share: the row format the runner prints, a cleanup stack,
 // a production Next server on a free loopback port, and Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -90,8 +91,11 @@ export async function startNextServer(
     detached: true,
   });
   let output = '';
+  // PARALLAX_BENCH_SERVER_LOG=<file>: the server's whole output there too (e.g. with NODE_OPTIONS=--trace-gc).
+  const logFile = process.env.PARALLAX_BENCH_SERVER_LOG;
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
+    if (logFile) appendFileSync(logFile, d);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);

@@ -244,6 +244,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       `-c unix_socket_directories=${socketDirFits(dataDir) ? `'${dataDir}'` : "''"}`,
       // Throwaway clusters hold test data only: durability costs time and buys nothing.
       ...(persistent ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+      // For investigations, e.g. PARALLAX_PG_OPTIONS='-c log_autovacuum_min_duration=0'.
+      ...(process.env.PARALLAX_PG_OPTIONS ? [process.env.PARALLAX_PG_OPTIONS] : []),
     ];
     const started = Date.now();
     const result = await pgCtl(bin, dataDir, ['start', '-D', dataDir, '-l', path.join(dataDir, 'postgres.log'), '-w', '-t', '60', '-o', settings.join(' ')]);
