@@ -6,7 +6,7 @@ import { disconnectDb } from '@/lib/db';
 import { seedDemo, demoPassword, demoUsers, demoProject } from '@/prisma/seed';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureDatabase } from './db/ensure';
-import { ensureAuthSecret, repoRoot } from './env-file';
+import { ensureAuthSecret, repoRoot, serverEnv } from './env-file';
 
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -26,7 +26,7 @@ const port = process.env.PORT ?? '3000';
 const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', port], {
   cwd: repoRoot,
   stdio: 'inherit',
-  env: process.env,
+  env: dev ? process.env : serverEnv(process.env),
 });
 
 console.log(`

@@ -8,7 +8,9 @@
 //
 // Options (or the environment variables in brackets):
 //   --collab-seconds N     measured seconds (PARALLAX_COLLAB_SECONDS, default 60)
-//   --collab-warmup N      seconds of the same load before measuring (PARALLAX_COLLAB_WARMUP, default 5)
+//   --collab-warmup N      seconds of the same load before measuring (PARALLAX_COLLAB_WARMUP, default 15:
+//                          a fresh server's p99 stays high for about the first 15 s of load while
+//                          its heap grows and its code is optimised; see BENCHMARKS.md)
 //   --collab-annotators N  simulated annotators, one API token each (PARALLAX_COLLAB_ANNOTATORS, default 50)
 //   --collab-rate N        offered writes/s over all annotators; 0 = each sends its next write as soon
 //                          as the last is answered (PARALLAX_COLLAB_RATE, default 600)
@@ -255,7 +257,7 @@ async function measureDataLayer(f: CollabFixture, count: number) {
 
 async function run(ctx: BenchContext) {
   const seconds = option('collab-seconds', 'PARALLAX_COLLAB_SECONDS', 60);
-  const warmupSeconds = option('collab-warmup', 'PARALLAX_COLLAB_WARMUP', 5);
+  const warmupSeconds = option('collab-warmup', 'PARALLAX_COLLAB_WARMUP', 15);
   const annotatorCount = Math.round(option('collab-annotators', 'PARALLAX_COLLAB_ANNOTATORS', 50));
   const rate = option('collab-rate', 'PARALLAX_COLLAB_RATE', 600);
   if (seconds <= 0 || annotatorCount < 1) throw new Error('--collab-seconds and --collab-annotators must be at least 1');

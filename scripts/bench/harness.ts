@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { repoRoot } from '../env-file';
+import { repoRoot, serverEnv } from '../env-file';
 
 /** One line of the results table. `target` is a bound the value should stay under (or over). */
 export type Row = {
@@ -86,7 +86,8 @@ export async function startNextServer(
     : [path.join(repoRoot, 'node_modules', '.bin', 'next'), args];
   const child = spawn(command, commandArgs, {
     cwd: repoRoot,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    // Started as `npm start` starts it (scripts/env-file.ts).
+    env: serverEnv({ ...env, NEXT_TELEMETRY_DISABLED: '1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
