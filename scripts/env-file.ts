@@ -29,9 +29,9 @@ export function ensureAuthSecret(file = path.join(repoRoot, '.env')): void {
  * The environment of the production server (`npm start`, and the benchmarks that measure it):
  * Node's young generation is enlarged to 64 MB per semi-space (about 100 MB more memory). Under
  * the live-collaboration load the server allocates about 270 MB/s; with the default size it ran a
- * young-generation collection every 45 ms, with 64 MB one every 200 ms, and p99 write latency
- * between the periodic old-generation collections fell from 20–40 ms to 20–30 ms (BENCHMARKS.md).
- * An explicit --max-semi-space-size in NODE_OPTIONS wins.
+ * young-generation collection every 45 ms (2–3 ms each), with 64 MB one every 200 ms (6–7 ms
+ * each): less collection work in all. Its effect on latency was within the spread of runs
+ * (BENCHMARKS.md, runs H). An explicit --max-semi-space-size in NODE_OPTIONS wins.
  */
 export function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const options = env.NODE_OPTIONS ?? '';
