@@ -104,8 +104,8 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<Api
 // was about a tenth of a write's cost. So a process remembers a token it has verified for up to
 // a minute, but only while it LISTENs on the channel a trigger on "ApiToken" notifies when a
 // token is revoked or deleted (migration "token_revocations"), however that happens. A revocation
-// therefore takes effect everywhere as soon as its notification arrives (milliseconds), and at
-// once in the process that revoked it. Without the LISTEN connection nothing is remembered.
+// therefore takes effect everywhere as soon as its notification arrives (milliseconds); the code
+// that revokes also forgets at once. Without the LISTEN connection nothing is remembered.
 
 const TOKEN_CHANNEL = 'parallax_tokens';
 const rememberMs = 60_000;
