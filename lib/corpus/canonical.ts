@@ -1,5 +1,6 @@
 import type { Block } from './types';
 
+/** A block of a document's canonical text, by offsets: the one shape every layer passes around. */
 export type ContentRange = {
   type: Block['type'];
   level?: 2 | 3;

@@ -18,6 +18,7 @@ import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { query, sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
+import type { DocumentBlock } from './documents';
 
 // Agreement is computed on the annotator layers (never the consensus) of the documents and
 // annotators chosen. Who may see it: curators and owners; annotators and viewers only when the
@@ -251,7 +252,7 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
 
 export type DisagreementView = {
   project: { slug: string; name: string };
-  document: { id: string; title: string | null; sourceName: string | null; author: string | null; text: string; blocks: { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number }[] };
+  document: { id: string; title: string | null; sourceName: string | null; author: string | null; text: string; blocks: DocumentBlock[] };
   category: AgreementCategory;
   annotators: AgreementAnnotator[];
   /** Chosen annotators, in display order. */

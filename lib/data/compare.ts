@@ -12,6 +12,7 @@ import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
 import { visibleAnnotationsWhere } from './visibility';
+import type { DocumentBlock } from './documents';
 
 // The comparison views read one "source layer" of annotations: the consensus, every annotator's
 // layer pooled, or one annotator's. Every read goes through visibleAnnotationsWhere, so in blind
@@ -253,7 +254,7 @@ export async function getComparisonPassages(
 export type ParallelDocument = {
   document: CompareDocumentInfo;
   text: string;
-  blocks: { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number }[];
+  blocks: DocumentBlock[];
   spans: { id: string; category: string; start: number; end: number }[];
 };
 

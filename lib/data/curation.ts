@@ -41,6 +41,7 @@ import {
   throwIfProblems,
   type CodebookIndex,
 } from './annotations';
+import type { DocumentBlock } from './documents';
 
 // The consensus layer of a document, built by a curator from the annotators' layers (see
 // lib/curation for the review items and merge rules). Every write here runs in one transaction
@@ -80,7 +81,7 @@ export type ConsensusPassage = {
 };
 
 export type CurationView = {
-  document: { id: string; title: string | null; author: string | null; text: string; blocks: { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number }[] };
+  document: { id: string; title: string | null; author: string | null; text: string; blocks: DocumentBlock[] };
   status: CurationStatus;
   /** Annotators with spans in this document; `chosen` are the ones being curated. */
   annotators: { id: string; name: string; spanCount: number }[];

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import { canEditDocuments, canImportDocuments, canSeeAllLayers } from '@/lib/permissions';
-import { CorpusError, importFile, importPastedText, toCanonical, type CleanDocument } from '@/lib/corpus';
+import { CorpusError, importFile, importPastedText, toCanonical, type ArticleMetadata, type CleanDocument, type ContentRange } from '@/lib/corpus';
 import { reanchor } from '@/lib/anchoring';
 import {
   documentMetadataSchema,
@@ -23,7 +23,7 @@ import type { Actor } from './actor';
 import { recordActivity } from './activity';
 import { visibleAnnotationsWhere } from './visibility';
 
-export type DocumentBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+export type DocumentBlock = ContentRange;
 
 export type DocumentSummary = {
   id: string;
@@ -39,15 +39,9 @@ export type DocumentSummary = {
   progress: { userId: string; name: string; status: DocumentProgress }[];
 };
 
-export type DocumentDetail = {
+export type DocumentDetail = ArticleMetadata & {
   id: string;
   projectId: string;
-  title: string | null;
-  author: string | null;
-  authorAffiliation: string | null;
-  outlet: string | null;
-  publishedOn: string | null;
-  sourceUrl: string | null;
   sourceName: string | null;
   text: string;
   blocks: DocumentBlock[];

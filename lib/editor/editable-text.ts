@@ -3,9 +3,11 @@
 // simpler than Markdown import: a correction must not run the furniture cleaner or reinterpret
 // the text, only carry the user's edits.
 
+import type { ContentRange } from '@/lib/corpus/canonical';
+
 export type EditableBlock = { type: 'heading'; level: 2 | 3; text: string } | { type: 'paragraph'; text: string };
 
-export function toEditableText(text: string, blocks: readonly { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number }[]): string {
+export function toEditableText(text: string, blocks: readonly ContentRange[]): string {
   return blocks
     .map((b) => {
       const body = text.slice(b.start, b.end);

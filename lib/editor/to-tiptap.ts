@@ -1,7 +1,9 @@
 // Builds the viewer's ProseMirror (Tiptap) document from a document's canonical text and block
 // offsets. Pure: the same function serves the browser editor and server-side rendering.
 
-export type TextBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+import type { ContentRange } from '@/lib/corpus/canonical';
+
+export type TextBlock = ContentRange;
 
 export type TiptapNode = {
   type: string;

@@ -5,7 +5,10 @@
 //
 // Offsets are UTF-16 code units into `text`, end exclusive, as everywhere in Parallax.
 
-export type ExportBlock = { type: 'heading' | 'paragraph'; level?: 2 | 3; start: number; end: number };
+import type { ContentRange } from '@/lib/corpus/canonical';
+import type { ArticleMetadata } from '@/lib/corpus/types';
+
+export type ExportBlock = ContentRange;
 
 export type ExportUser = { id: string; name: string; email?: string };
 
@@ -29,16 +32,9 @@ export type ExportAttribute = {
   options: { id: string; value: string; label: string }[];
 };
 
-export type ExportDocument = {
+/** Metadata are null where the source states none: never invented. */
+export type ExportDocument = ArticleMetadata & {
   id: string;
-  /** Null where the source states none: never invented. */
-  title: string | null;
-  author: string | null;
-  authorAffiliation: string | null;
-  outlet: string | null;
-  /** yyyy-mm-dd */
-  publishedOn: string | null;
-  sourceUrl: string | null;
   /** The file it came from, when there was one. */
   sourceName: string | null;
   /** The canonical plain text every offset points into. */
