@@ -116,6 +116,8 @@ const verified = new Map<string, { user: PublicUser; until: number }>();
  * arrives after a bump may have raced the revocation, so it is used but not remembered.
  */
 let generation = 0;
+let nextListenAttempt = 0;
+const listenRetryMs = 30_000;
 
 function forget(hash?: string): void {
   generation++;
@@ -142,8 +144,10 @@ export async function authenticateApiToken(token: string): Promise<PublicUser | 
   const now = Date.now();
   const known = verified.get(hash);
   if (known && known.until > now && revocations.listening) return known.user;
-  if (!revocations.listening) {
-    // Started in the background; until it is up, every request checks the database.
+  if (!revocations.listening && now >= nextListenAttempt) {
+    // Started in the background; until it is up, every request checks the database. A database
+    // that refuses LISTEN (a pooler in transaction mode) is asked again only every half minute.
+    nextListenAttempt = now + listenRetryMs;
     revocations.ensure().catch((error: unknown) => {
       console.warn('[parallax] API tokens: cannot LISTEN for revocations; tokens are checked on every request', error instanceof Error ? error.message : error);
     });
