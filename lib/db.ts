@@ -27,6 +27,36 @@ export function statementName(sql: string): string {
   return name;
 }
 
+/**
+ * pg-pool's query() hands every error to release(), which closes the connection. So every expected
+ * error (a unique violation when a retried create races the original, a foreign-key check) cost a
+ * new connection: a backend process, password authentication, and preparing each statement again.
+ * Under the live-collaboration load benchmark that was several connections a second and about half
+ * a core of PostgreSQL. An error PostgreSQL reports (DatabaseError, with a SQLSTATE) leaves the
+ * connection ready for the next statement, so only other errors close it; a connection that did go
+ * down is dropped by the pool either way. Both the Prisma adapter and lib/data/sql.ts query
+ * through this.
+ */
+function keepConnectionsOnStatementErrors(pool: pg.Pool): void {
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const query = async (config: unknown, values: unknown) => {
+    const client = await pool.connect();
+    try {
+      const result = await client.query(config as pg.QueryConfig, values as unknown[] | undefined);
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(error instanceof pg.DatabaseError ? undefined : (error as Error));
+      throw error;
+    }
+  };
+  // Callbacks and streamed (submittable) queries keep pg-pool's own handling; nothing here uses them.
+  pool.query = ((...args: unknown[]) => {
+    const submittable = typeof (args[0] as { submit?: unknown } | null)?.submit === 'function';
+    return submittable || typeof args.at(-1) === 'function' ? poolQuery(...args) : query(args[0], args[1]);
+  }) as typeof pool.query;
+}
+
 export function getPool(): pg.Pool {
   if (!globalForDb.parallaxPool) {
     const connectionString = process.env.DATABASE_URL;
@@ -40,6 +70,7 @@ export function getPool(): pg.Pool {
     // on the pool; unheard, the 'error' event would end the process. The pool drops the connection
     // and opens a new one on demand, so logging it is all there is to do.
     pool.on('error', (error) => console.warn(`[parallax] an idle database connection was closed: ${error.message}`));
+    keepConnectionsOnStatementErrors(pool);
     globalForDb.parallaxPool = pool;
   }
   return globalForDb.parallaxPool;

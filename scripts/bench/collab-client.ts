@@ -46,7 +46,10 @@ async function run(config: ClientConfig): Promise<ClientResult> {
   const base = new URL(config.baseUrl);
   // One keep-alive connection per annotator (two while a double submit is in flight), as 50
   // browsers would hold; no Nagle delay on small writes.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: config.annotators.length * 2, maxFreeSockets: config.annotators.length * 2, noDelay: true });
+  // `timeout` also makes Node honour the server's Keep-Alive hint (timeout=5): an idle connection is
+  // closed here a second before the server would close it. Without an agent timeout Node ignores the
+  // hint, and a request sent on a connection the server was just closing was reset (ECONNRESET).
+  const agent = new http.Agent({ keepAlive: true, timeout: 15_000, maxSockets: config.annotators.length * 2, maxFreeSockets: config.annotators.length * 2, noDelay: true });
   const samples: ClientResult['samples'] = { op: [], status: [], sentAt: [], latencyMs: [], measured: [] };
   const acks: Record<string, AckState> = {};
   const anomalies: Record<string, number> = {};

@@ -128,7 +128,8 @@ async function createCollabFixture(annotatorCount: number, log: (m: string) => v
 
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-type ProcStat = { pid: number; ppid: number; pgrp: number; ticks: number };
+/** `exitedChildTicks`: CPU of the process's children that have ended (and been waited for). */
+type ProcStat = { pid: number; ppid: number; pgrp: number; ticks: number; exitedChildTicks: number };
 
 function readProcStats(): ProcStat[] {
   const out: ProcStat[] = [];
@@ -138,7 +139,10 @@ function readProcStats(): ProcStat[] {
       const raw = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // The command name is in parentheses and may contain spaces: fields are counted after it.
       const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      out.push({ pid: Number(entry), ppid: Number(fields[1]), pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) });
+      out.push({
+        pid: Number(entry), ppid: Number(fields[1]), pgrp: Number(fields[2]),
+        ticks: Number(fields[11]) + Number(fields[12]), exitedChildTicks: Number(fields[13]) + Number(fields[14]),
+      });
     } catch {
       // the process ended while we read
     }
@@ -155,9 +159,9 @@ function machineTicks(): { busy: number; total: number } {
 }
 
 /** CPU ticks used by the given sets of processes between two snapshots (processes new since the first count from zero). */
-function ticksBetween(before: ProcStat[], after: ProcStat[], pick: (p: ProcStat) => boolean): number {
-  const earlier = new Map(before.map((p) => [p.pid, p.ticks]));
-  return after.filter(pick).reduce((sum, p) => sum + p.ticks - (earlier.get(p.pid) ?? 0), 0);
+function ticksBetween(before: ProcStat[], after: ProcStat[], pick: (p: ProcStat) => boolean, count: 'ticks' | 'exitedChildTicks' = 'ticks'): number {
+  const earlier = new Map(before.map((p) => [p.pid, p[count]]));
+  return after.filter(pick).reduce((sum, p) => sum + p[count] - (earlier.get(p.pid) ?? 0), 0);
 }
 
 // ─── The load generator ────────────────────────────────────────────────────────────────────────
@@ -293,6 +297,11 @@ async function run(ctx: BenchContext) {
   const postmaster = readProcStats().find((p) => p.pid === backendPid)?.ppid ?? -1;
 
   ctx.log(`load: ${annotatorCount} annotators, ${warmupSeconds} s warm-up + ${seconds} s measured, offered ${rate > 0 ? `${rate} writes/s` : 'closed loop (no think time)'}, server pool ${pool}…`);
+  // Every connection PostgreSQL accepted: the pool's are opened once, so a count that grows with the
+  // run means connections are being closed and opened again (each one a backend process and a login).
+  const sessionsNow = async () =>
+    Number((await getDb().$queryRaw<{ sessions: bigint }[]>`SELECT sessions FROM pg_stat_database WHERE datname = current_database()`)[0]?.sessions ?? 0);
+  const sessionsBefore = await sessionsNow();
   const procBefore = readProcStats();
   const machineBefore = machineTicks();
   const loadBefore = os.loadavg();
@@ -303,11 +312,19 @@ async function run(ctx: BenchContext) {
   const wallSeconds = (Date.now() - started) / 1000;
   const procAfter = readProcStats();
   const machineAfter = machineTicks();
+  // Statistics reach pg_stat_database within a second or so of a session starting.
+  await new Promise((r) => setTimeout(r, 1500));
+  const sessionsOpened = (await sessionsNow()) - sessionsBefore;
   const loadAfter = os.loadavg();
   const cpuPercent = (ticks: number) => round((ticks / ticksPerSecond / wallSeconds) * 100);
   const cpu = {
     server: cpuPercent(ticksBetween(procBefore, procAfter, (p) => p.pgrp === server.pid)),
-    postgres: cpuPercent(ticksBetween(procBefore, procAfter, (p) => p.pid === postmaster || p.ppid === postmaster)),
+    // A backend whose connection closed during the run took its CPU time with it; the postmaster
+    // counts it among its ended children. (Without that, connection churn looked almost free.)
+    postgres: cpuPercent(
+      ticksBetween(procBefore, procAfter, (p) => p.pid === postmaster || p.ppid === postmaster) +
+        ticksBetween(procBefore, procAfter, (p) => p.pid === postmaster, 'exitedChildTicks'),
+    ),
     client: round(((result.cpu.userMs + result.cpu.systemMs) / 1000 / wallSeconds) * 100),
     machineBusy: round(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100 * os.cpus().length),
   };
@@ -390,7 +407,8 @@ async function run(ctx: BenchContext) {
       { name: `data layer in process: ${fn} CPU per call`, value: round(m.cpuMsPerCall), unit: 'ms', note: 'this process only (Prisma, pg driver); PostgreSQL not included' },
     ]),
     { name: 'CPU: next start (100 % = one core)', value: cpu.server, unit: '%' },
-    { name: 'CPU: PostgreSQL', value: cpu.postgres, unit: '%' },
+    { name: 'CPU: PostgreSQL', value: cpu.postgres, unit: '%', note: 'its backends, including those whose connection closed during the run' },
+    { name: 'database connections opened during the run', value: sessionsOpened, unit: 'connections', note: 'PostgreSQL sessions started from priming to the end (pool, live updates, this benchmark)' },
     { name: 'CPU: load generator', value: cpu.client, unit: '%' },
     { name: `CPU: whole machine (of ${os.cpus().length * 100} %)`, value: cpu.machineBusy, unit: '%', note: 'includes anything else running on the machine' },
   ];

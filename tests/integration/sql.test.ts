@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { isPgUniqueViolation, query, raw, sql } from '@/lib/data/sql';
+import { getDb, getPool } from '@/lib/db';
 
 describe('sql`…` (the hot path straight to pg)', () => {
   it('numbers placeholders, inlines fragments with their own renumbered, and runs on PostgreSQL', async () => {
@@ -21,6 +22,18 @@ describe('sql`…` (the hot path straight to pg)', () => {
       .catch((e: unknown) => e);
     expect(isPgUniqueViolation(error)).toBe(true);
     expect(isPgUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('keeps the connection after an error PostgreSQL reports, through pg and through Prisma', async () => {
+    // pg-pool alone would close it and open a new one (a new backend process) for the next statement.
+    const backend = async () => (await query<{ pid: number }>(sql`SELECT pg_backend_pid() AS "pid"`))[0]!.pid;
+    const before = await backend();
+    const opened = getPool().totalCount;
+    await expect(query(raw(`DO $$ BEGIN RAISE unique_violation; END $$`))).rejects.toThrow();
+    await expect(query(sql`SELECT 1 / ${0}::int`)).rejects.toThrow(/division by zero/);
+    await expect(getDb().$queryRaw`SELECT 1 / ${0}::int`).rejects.toThrow(/division by zero/);
+    expect(await backend()).toBe(before);
+    expect(getPool().totalCount).toBe(opened);
   });
 
   it('survives its idle connections being ended by the database, and reconnects', async () => {
