@@ -21,7 +21,7 @@ import {
 import { parseOrThrow } from '@/lib/validations/parse';
 import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
-import { isPgUniqueViolation, query, raw, sql, type Sql } from './sql';
+import { query, raw, sql, type Sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
 
 /** One annotation as pages, client components and the REST API see it: plain and serializable. */
@@ -380,13 +380,6 @@ async function loadCreateContext(documentId: string, userId: string | null, id: 
   return row ?? null;
 }
 
-/** A unique-key violation, however it is reported (pg directly, Prisma typed, or Prisma raw). */
-function isUniqueViolation(error: unknown): boolean {
-  if (isPgUniqueViolation(error)) return true;
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return error.code === 'P2002' || (error.code === 'P2010' && /23505|duplicate key/.test(JSON.stringify(error.meta ?? {}) + error.message));
-}
-
 /**
  * Creates an annotation in the actor's own layer. With a client-chosen id the call is idempotent:
  * repeating it with the same content returns the stored annotation with `created: false`.
@@ -459,14 +452,16 @@ export async function createAnnotation(
     summary: annotationCreatedSummary({ quote: data.quote, category: category?.name ?? '', document: context.title }),
     details: JSON.stringify({ categoryId: data.categoryId, start: data.start, end: data.end }),
   });
-  try {
-    await query(sql`
+  // A retry that races its original (both read "no such id") inserts nothing here rather than failing:
+  // an error would also be logged by PostgreSQL, and the retry is answered as a repeat below.
+  const [inserted] = await query(sql`
       WITH ins AS (
         INSERT INTO "Annotation" ("id", "projectId", "documentId", "annotatorId", "layer", "categoryId", "start", "end",
                                   "quote", "prefix", "suffix", "note", "version", "createdAt", "updatedAt")
         VALUES (${id}::uuid, ${projectId}::uuid, ${documentId}::uuid, ${userId}::uuid, 'ANNOTATOR', ${data.categoryId}::uuid,
                 ${data.start}::int, ${data.end}::int, ${data.quote}, ${prefix}, ${suffix}, ${data.note}, 1,
                 (${stamp}::timestamptz AT TIME ZONE 'UTC'), (${stamp}::timestamptz AT TIME ZONE 'UTC'))
+        ON CONFLICT ("id") DO NOTHING
         RETURNING "id"
       ), attrs AS (
         INSERT INTO "AnnotationAttribute" ("annotationId", "attributeId", "optionId")
@@ -480,14 +475,12 @@ export async function createAnnotation(
         WHERE "DocumentStatus"."status" = 'NOT_STARTED'
       ), ${activity}
       SELECT 1 FROM ins`);
-  } catch (error) {
-    // Two retries of one create racing: the loser answers as a repeat.
-    if (data.id && isUniqueViolation(error)) {
-      const again = await loadCreateContext(documentId, actorId, data.id);
-      const repeat = answerRepeat(data.id, again?.existing ?? null);
-      if (repeat) return repeat;
-    }
-    throw error;
+  if (!inserted) {
+    const again = await loadCreateContext(documentId, actorId, id);
+    const repeat = answerRepeat(id, again?.existing ?? null);
+    // Stored a moment ago and already gone: its document was deleted in between.
+    if (!repeat) throw documentNotFound();
+    return repeat;
   }
   const attributes = Object.fromEntries(Object.entries(data.attributes).filter(([key]) => codebook.attributes.has(key)));
   return { created: true, annotation: dto(id, { prefix, suffix, version: 1, orphaned: false, createdAt: stamp, updatedAt: stamp, attributes }) };

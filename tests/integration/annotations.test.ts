@@ -203,6 +203,8 @@ describe('annotations: idempotency and concurrency', () => {
       [1, 2, 3].map(() => createAnnotation(s.ana.actor, s.doc.id, { ...input, id })),
     );
     expect(racing.filter((r) => r.created)).toHaveLength(1);
+    // The others are answered as repeats of the stored one, not as errors.
+    for (const r of racing) expect(r.annotation).toEqual(racing.find((x) => x.created)!.annotation);
     expect(await countRows(s.doc.id)).toEqual({ annotations: 2, attributes: 2 });
   });
 
