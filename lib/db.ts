@@ -31,8 +31,8 @@ export function statementName(sql: string): string {
  * pg-pool's query() hands every error to release(), which closes the connection. So every expected
  * error (a unique violation when a retried create races the original, a foreign-key check) cost a
  * new connection: a backend process, password authentication, and preparing each statement again.
- * Under the live-collaboration load benchmark that was several connections a second and about half
- * a core of PostgreSQL. An error PostgreSQL reports (DatabaseError, with a SQLSTATE) leaves the
+ * Under the live-collaboration load benchmark that was about 270 connections in a one-minute run,
+ * and about 15 % more CPU for PostgreSQL (BENCHMARKS.md, runs I). An error PostgreSQL reports (DatabaseError, with a SQLSTATE) leaves the
  * connection ready for the next statement, so only other errors close it; a connection that did go
  * down is dropped by the pool either way. Both the Prisma adapter and lib/data/sql.ts query
  * through this.

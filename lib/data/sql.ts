@@ -45,8 +45,3 @@ export async function query<T>(statement: Sql): Promise<T[]> {
   const result = await getPool().query({ name: statementName(statement.text), text: statement.text, values: statement.values as unknown[] });
   return result.rows as T[];
 }
-
-/** PostgreSQL's unique_violation, as pg reports it. */
-export function isPgUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
