@@ -32,10 +32,10 @@ export function statementName(sql: string): string {
  * error (a unique violation when a retried create races the original, a foreign-key check) cost a
  * new connection: a backend process, password authentication, and preparing each statement again.
  * Under the live-collaboration load benchmark that was about 270 connections in a one-minute run,
- * and about 15 % more CPU for PostgreSQL (BENCHMARKS.md, runs I). An error PostgreSQL reports (DatabaseError, with a SQLSTATE) leaves the
- * connection ready for the next statement, so only other errors close it; a connection that did go
- * down is dropped by the pool either way. Both the Prisma adapter and lib/data/sql.ts query
- * through this.
+ * and about 15 % more CPU for PostgreSQL (BENCHMARKS.md, runs I). An error PostgreSQL reports about
+ * a statement (DatabaseError, with a SQLSTATE) leaves the connection ready for the next one, so
+ * only a FATAL or PANIC error (which ends the session) or an error of the connection itself closes
+ * it. Both the Prisma adapter and lib/data/sql.ts query through this.
  */
 function keepConnectionsOnStatementErrors(pool: pg.Pool): void {
   const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
@@ -46,7 +46,9 @@ function keepConnectionsOnStatementErrors(pool: pg.Pool): void {
       client.release();
       return result;
     } catch (error) {
-      client.release(error instanceof pg.DatabaseError ? undefined : (error as Error));
+      // FATAL and PANIC end the session, so that connection is not given back.
+      const statementOnly = error instanceof pg.DatabaseError && error.severity !== 'FATAL' && error.severity !== 'PANIC';
+      client.release(statementOnly ? undefined : (error as Error));
       throw error;
     }
   };

@@ -30,6 +30,9 @@ describe('sql`…` (the hot path straight to pg)', () => {
     await expect(getDb().$queryRaw`SELECT 1 / ${0}::int`).rejects.toThrow(/division by zero/);
     expect(await backend()).toBe(before);
     expect(getPool().totalCount).toBe(opened);
+    // A statement that ends its own session (FATAL) takes only that connection with it.
+    await expect(query(sql`SELECT pg_terminate_backend(pg_backend_pid())`)).rejects.toThrow(/terminating connection/);
+    expect(await backend()).not.toBe(before);
   });
 
   it('survives its idle connections being ended by the database, and reconnects', async () => {
