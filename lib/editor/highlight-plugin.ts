@@ -100,6 +100,10 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
     name: 'parallaxHighlights',
     addProseMirrorPlugins() {
       let pointerSelecting = false;
+      // Keys pressed so far: a mouse selection settles a frame after the button is released, and by
+      // then the user (or a slow frame) may already be extending it with Shift+arrows. That selection
+      // is the keyboard's, and opening the mouse's tag popover would take the focus from the text.
+      let keysPressed = 0;
       return [
         new Plugin<HighlightState>({
           key: highlightKey,
@@ -116,6 +120,7 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
           props: {
             decorations: (state) => highlightKey.getState(state)?.set,
             handleKeyDown: (view, event) => {
+              keysPressed++;
               syncSelection(view);
               return callbacks().onKey(event, view);
             },
@@ -128,7 +133,10 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
                 if (!pointerSelecting) return false;
                 pointerSelecting = false;
                 // Let ProseMirror finish reading the DOM selection first.
-                requestAnimationFrame(() => callbacks().onSelectionSettled(view, 'mouse'));
+                const keysAtRelease = keysPressed;
+                requestAnimationFrame(() => {
+                  if (keysPressed === keysAtRelease) callbacks().onSelectionSettled(view, 'mouse');
+                });
                 return false;
               },
               keyup: (view, event) => {
