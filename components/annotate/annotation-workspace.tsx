@@ -23,6 +23,16 @@ import { AnnotationCard } from './annotation-card';
 import { AnnotationPanel, matchesFilters, type PanelFilters } from './annotation-panel';
 import { TagPopover } from './tag-popover';
 import { decodeAnnotations, type CompactAnnotations } from '@/lib/annotations/compact';
+import { plural } from '@/lib/activity/summaries';
+import {
+  carriesChange,
+  parsePendingWrites,
+  pendingStorageKey,
+  writesStillToSend,
+  type NewPendingWrite,
+  type PendingFields,
+  type PendingWrite,
+} from '@/lib/editor/pending-writes';
 import { LiveBadge, useLiveListener } from '@/components/live/live-provider';
 import { useComments } from './use-comments';
 import type { ViewAnnotation, AnnotationFields, DocumentProgress, UndoEntry, WorkspaceProps } from './types';
@@ -54,18 +64,6 @@ function snapToWords(text: string, start: number, end: number): { start: number;
 
 function fieldsOf(a: ViewAnnotation): AnnotationFields {
   return { categoryId: a.categoryId, note: a.note, attributes: a.attributes };
-}
-
-/** Whether the stored annotation already carries a change (a retried edit that had gone through). */
-function carries(stored: { categoryId: string; note: string; attributes: Record<string, string> }, change: Partial<AnnotationFields>): boolean {
-  if (change.categoryId !== undefined && change.categoryId !== stored.categoryId) return false;
-  if (change.note !== undefined && change.note !== stored.note) return false;
-  if (change.attributes !== undefined) {
-    const a = Object.entries(change.attributes).sort();
-    const b = Object.entries(stored.attributes).sort();
-    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
-  }
-  return true;
 }
 
 /**
@@ -141,14 +139,33 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   // Annotations with writes not yet answered: live changes and re-reads leave them alone, since
   // the user's own newer state is on its way.
   const inflight = useRef(new Map<string, number>());
+  // Unanswered writes are also kept in localStorage until answered (lib/editor/pending-writes.ts),
+  // so that a tab closed while the server cannot be reached loses none of them.
+  const storageKey = pendingStorageKey(me.id, doc.id);
+  const persist = useCallback(
+    (update: (list: PendingWrite[]) => PendingWrite[]) => {
+      try {
+        const next = update(parsePendingWrites(localStorage.getItem(storageKey)));
+        if (next.length > 0) localStorage.setItem(storageKey, JSON.stringify(next));
+        else localStorage.removeItem(storageKey);
+      } catch {
+        // Storage full or turned off: the write is still sent; only closing the tab would lose it.
+      }
+    },
+    [storageKey],
+  );
   /**
    * Sends a write in its annotation's queue. A call that throws got no answer (the connection or
    * the server is down): it is retried, with backoff up to 3 s, until the server answers. Creates
    * are idempotent by id, so a retry of a create that did arrive returns the stored annotation.
+   * `description` is the write as data, for localStorage; the rare writes without one (a
+   * document's status, re-attaching an orphan) are retried only while the page is open.
    */
-  const write = useCallback(<T,>(id: string | null, call: () => Promise<T>): Promise<T> => {
+  const write = useCallback(<T,>(id: string | null, call: () => Promise<T>, description?: NewPendingWrite): Promise<T> => {
     setPending((n) => n + 1);
     if (id) inflight.current.set(id, (inflight.current.get(id) ?? 0) + 1);
+    const key = newClientId();
+    if (description) persist((list) => [...list, { ...description, key }]);
     const attempt = async (): Promise<T> => {
       for (let delay = 400; ; delay = Math.min(delay * 2, 3000)) {
         try {
@@ -165,6 +182,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     const previous = (id && writeQueues.current.get(id)) || Promise.resolve();
     const next = previous.then(attempt, attempt).finally(() => {
       setPending((n) => n - 1);
+      if (description) persist((list) => list.filter((w) => w.key !== key));
       if (id) {
         const left = (inflight.current.get(id) ?? 1) - 1;
         if (left > 0) inflight.current.set(id, left);
@@ -173,7 +191,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     });
     if (id) writeQueues.current.set(id, next);
     return next;
-  }, []);
+  }, [persist]);
   /** Shows an optimistic state (the version is not the server's yet). */
   const show = (a: ViewAnnotation) => setAnnotations((m) => new Map(m).set(a.id, a));
   /** Stores what the server confirmed. */
@@ -191,31 +209,83 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   const annotationsRef = useRef(annotations);
   annotationsRef.current = annotations;
 
-  const createTag = useCallback(
-    async (start: number, end: number, categoryId: string) => {
-      const category = categoryById.get(categoryId);
-      if (!category || end <= start) return;
+  // Each send* sends one write and shows the server's answer. The user's actions further down show
+  // their change at once and record it for undo first; writes left from an earlier visit (see the
+  // replay below) are only sent.
+  const sendCreate = useCallback(
+    async (id: string, start: number, end: number, categoryId: string) => {
       const quote = doc.text.slice(start, end);
-      const id = newClientId();
-      pendingTagMark.current = id;
-      performance.mark('parallax:tag-start', { detail: { id } });
-      put({
-        id, start, end, quote, categoryId, categoryName: category.name, categoryPath: category.path, color: category.color,
-        annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR', note: '', attributes: {}, version: 1, orphaned: false,
-      });
-      setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
-      const result = await write(id, () => createAnnotationAction(doc.id, { id, start, end, quote, categoryId }));
+      const result = await write(id, () => createAnnotationAction(doc.id, { id, start, end, quote, categoryId }), { kind: 'create', id, start, end, categoryId });
       if (result.ok) {
         put(result.data.annotation);
         // The server marks a document in progress on the first annotation; show the same.
         setStatus((s) => (s === 'NOT_STARTED' ? 'IN_PROGRESS' : s));
-      }
-      else {
+      } else {
         drop(id);
         setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
       }
     },
-    [categoryById, doc.id, doc.text, me.id, me.name, write],
+    [doc.id, doc.text, write],
+  );
+
+  /** `before`: the annotation to show again if the edit is refused without a current state. */
+  const sendUpdate = useCallback(
+    async (id: string, change: PendingFields, before?: ViewAnnotation) => {
+      // Read when the write's turn comes, so that it names the version the previous write produced.
+      const version = () => versions.current.get(id) ?? annotationsRef.current.get(id)?.version ?? before?.version ?? 1;
+      const result = await write(id, () => updateAnnotationAction(id, { version: version(), ...change }), { kind: 'update', id, change });
+      if (result.ok) put(result.data);
+      // A retried edit whose first try did arrive comes back stale, carrying this very change.
+      else if (result.error.current && carriesChange(result.error.current, change)) put(result.error.current);
+      else if (result.error.current) {
+        put(result.error.current);
+        setToast({ message: `${result.error.message} The current version is shown.`, tone: 'error' });
+      } else {
+        if (before) put(before);
+        setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
+      }
+    },
+    [write],
+  );
+
+  const sendDelete = useCallback(
+    async (id: string, before?: ViewAnnotation) => {
+      drop(id);
+      const result = await write(id, () => deleteAnnotationAction(id), { kind: 'delete', id });
+      // NOT_FOUND: already deleted (a retried delete whose first try arrived, or someone else).
+      if (!result.ok && result.error.code !== 'NOT_FOUND') {
+        if (before) put(before);
+        setToast({ message: `Not deleted: ${result.error.message}`, tone: 'error' });
+      }
+    },
+    [write],
+  );
+
+  const sendRestore = useCallback(
+    async (id: string): Promise<boolean> => {
+      const result = await write(id, () => restoreAnnotationAction(id), { kind: 'restore', id });
+      if (result.ok) put(result.data);
+      else setToast({ message: `Could not restore: ${result.error.message}`, tone: 'error' });
+      return result.ok;
+    },
+    [write],
+  );
+
+  const createTag = useCallback(
+    async (start: number, end: number, categoryId: string) => {
+      const category = categoryById.get(categoryId);
+      if (!category || end <= start) return;
+      const id = newClientId();
+      pendingTagMark.current = id;
+      performance.mark('parallax:tag-start', { detail: { id } });
+      put({
+        id, start, end, quote: doc.text.slice(start, end), categoryId, categoryName: category.name, categoryPath: category.path, color: category.color,
+        annotatorId: me.id, annotatorName: me.name, layer: 'ANNOTATOR', note: '', attributes: {}, version: 1, orphaned: false,
+      });
+      setUndoStack((s) => [...s, { kind: 'create', id, label: `tag “${category.name}”` }]);
+      await sendCreate(id, start, end, categoryId);
+    },
+    [categoryById, doc.text, me.id, me.name, sendCreate],
   );
 
   const saveFields = useCallback(
@@ -229,39 +299,23 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         ...(category ? { categoryName: category.name, categoryPath: category.path, color: category.color } : {}),
       });
       if (recordUndo) setUndoStack((s) => [...s, { kind: 'update', id, before: fieldsOf(current), label: 'edit' }]);
-      const result = await write(id, () => updateAnnotationAction(id, { version: versions.current.get(id) ?? current.version, ...change }));
-      if (result.ok) put(result.data);
-      // A retried edit whose first try did arrive comes back stale, carrying this very change.
-      else if (result.error.current && carries(result.error.current, change)) put(result.error.current);
-      else if (result.error.current) {
-        put(result.error.current);
-        setToast({ message: `${result.error.message} The current version is shown.`, tone: 'error' });
-      } else {
-        put(current);
-        setToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
-      }
+      await sendUpdate(id, change, current);
     },
-    [categoryById, write],
+    [categoryById, sendUpdate],
   );
 
   const remove = useCallback(
     async (id: string, recordUndo = true) => {
       const current = annotationsRef.current.get(id);
       if (!current) return;
-      drop(id);
       setPopover(null);
       if (recordUndo) {
         setUndoStack((s) => [...s, { kind: 'delete', id, label: `“${current.categoryName}”` }]);
         setToast({ message: `Deleted “${current.categoryName}”.`, tone: 'info', undo: true });
       }
-      const result = await write(id, () => deleteAnnotationAction(id));
-      // NOT_FOUND: already deleted (a retried delete whose first try arrived, or someone else).
-      if (!result.ok && result.error.code !== 'NOT_FOUND') {
-        put(current);
-        setToast({ message: `Not deleted: ${result.error.message}`, tone: 'error' });
-      }
+      await sendDelete(id, current);
     },
-    [write],
+    [sendDelete],
   );
 
   const undo = useCallback(async () => {
@@ -274,14 +328,36 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     } else if (entry.kind === 'update') {
       await saveFields(entry.id, entry.before, false);
       setToast({ message: 'Undid the edit.', tone: 'info' });
-    } else {
-      const result = await write(entry.id, () => restoreAnnotationAction(entry.id));
-      if (result.ok) {
-        put(result.data);
-        setToast({ message: `Restored ${entry.label}.`, tone: 'info' });
-      } else setToast({ message: `Could not restore: ${result.error.message}`, tone: 'error' });
+    } else if (await sendRestore(entry.id)) setToast({ message: `Restored ${entry.label}.`, tone: 'info' });
+  }, [undoStack, remove, saveFields, sendRestore]);
+
+  // Writes left unanswered the last time this document was open here (the tab was closed while the
+  // server could not be reached) are sent now, in their order, except those that had arrived after all.
+  const replayed = useRef(false);
+  useEffect(() => {
+    if (replayed.current) return;
+    replayed.current = true;
+    let left: PendingWrite[];
+    try {
+      left = parsePendingWrites(localStorage.getItem(storageKey));
+    } catch {
+      return;
     }
-  }, [undoStack, remove, saveFields, write]);
+    if (left.length === 0) return;
+    const toSend = writesStillToSend(left, new Map([...annotationsRef.current.values()].map((a) => [a.id, fieldsOf(a)])));
+    // Taken off the list (each is stored again while it is sent); another tab's writes stay.
+    persist((list) => list.filter((w) => !left.some((l) => l.key === w.key)));
+    if (toSend.length === 0) return;
+    void (async () => {
+      for (const w of toSend) {
+        if (w.kind === 'create') await sendCreate(w.id, w.start, w.end, w.categoryId);
+        else if (w.kind === 'update') await sendUpdate(w.id, w.change);
+        else if (w.kind === 'delete') await sendDelete(w.id);
+        else await sendRestore(w.id);
+      }
+      setToast({ message: `Saved ${plural(toSend.length, 'change')} left unsent when this document was last open here.`, tone: 'info' });
+    })();
+  }, [storageKey, persist, sendCreate, sendUpdate, sendDelete, sendRestore]);
 
   // ── Live changes by others ──────────────────────────────────────────────────────────────────
   const addAnnotators = (list: readonly ViewAnnotation[]) => {
