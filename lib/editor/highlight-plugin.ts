@@ -90,7 +90,10 @@ function update(state: EditorState, old: HighlightState, next: readonly SegmentD
   while (tail < prev.length - head && tail < next.length - head && sameSegment(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!)) tail++;
   const removed = old.decorations.slice(head, prev.length - tail);
   const added = next.slice(head, next.length - tail).map(toDecoration);
-  const set = removed.length === 0 && added.length === 0 ? old.set : old.set.remove(removed).add(state.doc, added);
+  // DecorationSet.add nulls out the entries of the array it is given as it files them into child
+  // nodes, so it gets a copy: `added` is kept below to remove these decorations later, and with
+  // nulls in it they could never be removed (a deleted annotation stayed highlighted).
+  const set = removed.length === 0 && added.length === 0 ? old.set : old.set.remove(removed).add(state.doc, [...added]);
   const decorations = [...old.decorations.slice(0, head), ...added, ...old.decorations.slice(prev.length - tail)];
   return { set, segments: next, decorations };
 }

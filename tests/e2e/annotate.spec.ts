@@ -79,6 +79,8 @@ test('tag with mouse and keyboard, overlap, reload, edit, delete and undo', asyn
   await page.mouse.click(box2.x1 + 4, box2.y1);
   await card.getByRole('button', { name: 'Delete' }).click();
   await expect(panel(page).getByText(second)).toHaveCount(0);
+  // Gone from the text too, not only from the list.
+  await expect(page.locator('.ProseMirror [data-ids]').filter({ hasText: 'have no control' })).toHaveCount(0);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(panel(page).getByText(second)).toBeVisible();
   await saved(page);
