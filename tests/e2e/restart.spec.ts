@@ -66,6 +66,7 @@ test('a server restart while annotating loses nothing and duplicates nothing', a
   await reopened.goto(documentUrl);
   await expect(reopened.getByTestId('document-reader')).toHaveAttribute('data-ready', 'true');
   await expect(reopened.getByRole('status')).toContainText('Saved 2 changes left unsent when this document was last open here.', { timeout: 30_000 });
+  await snap(reopened, 'offline-replayed', false);
   await expect(saveState(reopened)).toHaveText('All changes saved');
   expect(await reopened.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parallax:pending:')))).toEqual([]);
   await reopened.reload();
