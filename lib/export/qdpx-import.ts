@@ -128,9 +128,10 @@ function unzipQdpx(bytes: Uint8Array): Record<string, Uint8Array> {
   let total = 0;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    const raw = unzipSync(bytes, {
       filter: (file) => {
-        const wanted = file.name === 'project.qde' || file.name.startsWith('sources/');
+        // The standard's examples write Sources/, Parallax wrote sources/: any spelling will do.
+        const wanted = file.name === 'project.qde' || /^sources\//i.test(file.name);
         if (!wanted) return false;
         total += file.originalSize;
         if (file.originalSize > maxEntryBytes || total > maxTotalBytes) {
@@ -140,6 +141,8 @@ function unzipQdpx(bytes: Uint8Array): Record<string, Uint8Array> {
         return true;
       },
     });
+    // Paths are matched without regard to case (internal:// names and folder spellings vary).
+    files = Object.fromEntries(Object.entries(raw).map(([name, content]) => [name.toLowerCase(), content]));
   } catch {
     throw new ImportError('the file is not a zip archive: a .qdpx file is a zip holding project.qde and a sources/ folder');
   }
@@ -149,7 +152,7 @@ function unzipQdpx(bytes: Uint8Array): Record<string, Uint8Array> {
 
 function internalPath(path: string): string | null {
   const match = /^internal:\/\/(.+)$/.exec(path.trim());
-  return match ? `sources/${match[1]}` : null;
+  return match ? `sources/${match[1]}`.toLowerCase() : null;
 }
 
 function parseBlocks(value: string, points: CodePointIndex, where: string): ExportBlock[] {

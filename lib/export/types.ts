@@ -64,6 +64,21 @@ export type ExportAnnotation = {
   attributes: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Left unplaced by a text correction (see Annotation.orphaned): `start`/`end` are where it last
+   * was and may no longer hold `quote`; `quote` is its last known text. Exporters must not present
+   * it as a passage at those offsets, and importers give it back as orphaned.
+   */
+  orphaned?: boolean;
+  /**
+   * The GUID of the coded selection this annotation came from in another tool (REFI-QDA
+   * PlainTextSelection), shared by every annotation made from one selection that was coded with
+   * several codes. A REFI-QDA export writes one selection per selectionId, so the other tool's
+   * identities survive a round trip. Absent: the selection's GUID is the annotation's id.
+   */
+  selectionId?: string;
+  /** The GUID of the other tool's Coding that gave this annotation its category, when known. */
+  codingId?: string;
 };
 
 export type ExportComment = { id: string; annotationId: string; authorId: string; body: string; createdAt: string; editedAt: string | null };
