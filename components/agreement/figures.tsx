@@ -249,7 +249,9 @@ export function Guidance() {
         </li>
         <li>
           <strong>Unitizing α (αu)</strong> compares the spans themselves: two annotators who tag the same sentence, but one of them half of it, agree only in
-          part. Use it to judge how well the codebook tells annotators <em>where</em> a factor is argued.
+          part. Use it to judge how well the codebook tells annotators <em>where</em> a factor is argued. One annotator’s passages of one category that
+          touch (one ends where the next begins) count as separate passages, as in Krippendorff’s definition; ones that overlap are first merged into one
+          passage, since the measure, like DKPro Agreement, needs an annotator’s passages of a category not to overlap.
         </li>
         <li>
           <strong>Sentence units</strong> ask only whether each sentence argues a factor. They forgive boundary differences, so they run higher; Cohen’s κ

@@ -58,10 +58,21 @@ export type CategoryDisagreement = { observed: number; expected: number; alpha: 
  *   spans has marked nothing, i.e. one gap over the whole continuum (it still counts in m).
  * - Spans are clipped to the continuum; spans empty after clipping are ignored, and a category
  *   whose spans all fall outside the continuum does not appear in `byCategory`.
- * - αu assumes that one coder's units of one category do not overlap (DKPro says so too), so a
- *   coder's spans of one category that overlap OR touch are first merged into their union:
- *   marking [0, 5) and [5, 9) counts as marking [0, 9). This differs from feeding DKPro the two
- *   touching units unmerged (see `computeCategoryDisagreement` for that form).
+ * - Units that touch stay separate units: a coder's continuum for one category is a sequence of
+ *   units and gaps, and two units may follow each other with no gap between them. Marking [0, 5)
+ *   and [5, 9) is two units, not one unit [0, 9). That is Krippendorff's own reading: in his
+ *   example B (1995: 57) Jill's units [0, 2) [2, 3) … [9, 10) touch and are seven units, and αu_B
+ *   = −0.926 (one unit [0, 10) would give 0.494); in D both observers tile the whole continuum
+ *   with touching units and αu_D = 0.066 (one unit each would give 1). DKPro Agreement, fed those
+ *   units, gives the same figures (Krippendorff1995Test.testAgreement; figures for the continuum
+ *   divided finely, 24 × 50000 positions, as the paper's continuous values; on 24 positions they
+ *   are −1.081 and −0.207).
+ * - Overlapping spans of one coder and one category (sharing at least one position, duplicates
+ *   included) are merged into their union first. The definition has no place for them: DKPro's
+ *   KrippendorffAlphaUnitizingAgreement states that "units coded with the same categories by a
+ *   single rater may not overlap with each other", and Krippendorff (1995, 2004) has each coder
+ *   cut the continuum into non-overlapping units and gaps. Marking [0, 6) and [4, 9) counts as
+ *   marking [0, 9); [0, 5), [5, 9) and [3, 7) count as [0, 9) too, since [3, 7) overlaps both.
  * - Offsets must be integers (character positions): l (l − 1) and l_h − l_g + 1 count positions.
  *
  * Degenerate input gives NaN, never a made-up 0 or 1: fewer than two coders (m (m − 1) = 0), no
@@ -115,9 +126,10 @@ export function computeUnitizedAgreement(
 
 /**
  * uDo, uDe and αu of ONE category for units given per coder exactly as DKPro takes them: sorted,
- * non-overlapping, but possibly touching (no merging). `unitizedAlpha` merges touching spans first;
- * this form exists so that DKPro's published examples with touching units (Krippendorff 1995,
- * categories B and D) can be checked against the very same sums.
+ * non-overlapping, possibly touching. `unitizedAlpha` computes the same sums after merging only
+ * overlapping spans, so on such input its αu_c equals this `alpha`; this form also returns uDo_c
+ * and uDe_c, which DKPro's published examples state, and refuses overlapping units rather than
+ * merging them.
  */
 export function computeCategoryDisagreement(
   unitsByCoder: readonly (readonly UnitRange[])[],
@@ -164,9 +176,10 @@ export function computeCategoryDisagreement(
 // Normalising the spans
 
 /**
- * The spans clipped, grouped by (category, coder) and merged: group g = category · coderCount +
- * coder holds that coder's units of that category in [from[g], to[g]) of starts/ends, sorted and
- * disjoint, relative to the continuum start. Per-category tables are built on first use.
+ * The spans clipped, grouped by (category, coder), overlapping ones merged: group g = category ·
+ * coderCount + coder holds that coder's units of that category in [from[g], to[g]) of
+ * starts/ends, sorted and disjoint (touching units stay apart), relative to the continuum start.
+ * Per-category tables are built on first use.
  */
 type Study = {
   length: number;
@@ -230,7 +243,7 @@ function normalizeStudy(
   const coderCount = coderIds.size;
   const groupCount = categoryIds.size * coderCount;
 
-  // Counting sort by group, then each group sorted and replaced by the union of its ranges.
+  // Counting sort by group, then each group sorted and its overlapping ranges merged.
   const from = new Int32Array(groupCount + 1);
   for (let index = 0; index < spanCount; index++) {
     const category = spanCategory[index] ?? -1;
@@ -260,7 +273,7 @@ function normalizeStudy(
   const sorter = createSorter(largestGroup + 1);
   const to = new Int32Array(groupCount);
   for (let group = 0; group < groupCount; group++) {
-    to[group] = mergeUnion(starts, ends, from[group] ?? 0, from[group + 1] ?? 0, sorter);
+    to[group] = mergeOverlapping(starts, ends, from[group] ?? 0, from[group + 1] ?? 0, sorter);
   }
   return {
     length,
@@ -320,12 +333,13 @@ function assertIntegerRange(start: number, end: number, where: string): void {
 }
 
 /**
- * Sorts [from, to) of starts and ends and overwrites its head with the union of the ranges;
- * returns the new end index. Starts and ends are sorted independently: sweeping both in order
- * while counting open ranges finds the union without sorting range objects. A start equal to an
- * end is taken first, so touching ranges merge.
+ * Sorts [from, to) of starts and ends and overwrites its head with the ranges, overlapping ones
+ * replaced by their union; returns the new end index. Starts and ends are sorted independently:
+ * sweeping both in order while counting open ranges finds the unions without sorting range
+ * objects. An end equal to a start is taken first, so a range ending at 5 and one starting at 5
+ * stay two units (Krippendorff 1995: 57, example B) unless a third range spans position 5.
  */
-function mergeUnion(starts: Float64Array, ends: Float64Array, from: number, to: number, sorter: Sorter): number {
+function mergeOverlapping(starts: Float64Array, ends: Float64Array, from: number, to: number, sorter: Sorter): number {
   if (to - from < 1) return from;
   sortOffsets(starts.subarray(from, to), sorter);
   sortOffsets(ends.subarray(from, to), sorter);
@@ -340,7 +354,7 @@ function mergeUnion(starts: Float64Array, ends: Float64Array, from: number, to: 
   while (nextStart < to) {
     const start = starts[nextStart] ?? 0;
     const end = ends[nextEnd] ?? 0;
-    if (start <= end) {
+    if (start < end) {
       if (open === 0) unionStart = start;
       open++;
       nextStart++;

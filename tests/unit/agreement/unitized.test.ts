@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { unitizedAlpha, type CoderSpan } from '@/lib/agreement';
+import { cohenKappa, fleissKappa, krippendorffAlpha, unitizedAlpha, type CoderSpan } from '@/lib/agreement';
 import { computeCategoryDisagreement, computeUnitizedAgreement, type UnitRange } from '@/lib/agreement/unitized';
 
 /** |actual − expected| ≤ tolerance, the form of DKPro's assertEquals(expected, actual, delta). */
@@ -27,8 +27,13 @@ function rangesOf(spans: CoderSpan[], coder: string, category: string): UnitRang
 }
 
 // ---------------------------------------------------------------------------------------------
+// Published examples, ported from dkpro/dkpro-statistics (commit f7f4f89, 2026-07-11), folder
+// dkpro-statistics-agreement/src/test/java/org/dkpro/statistics/agreement/unitizing/: every test
+// there of KrippendorffAlphaUnitizingAgreement, with the tolerance DKPro asserts
+// (assertThat(x).isCloseTo(expected, offset(tolerance))).
+
 // Krippendorff (2004: 254), "Content Analysis", 2nd ed.: two observers, continuum [150, 450),
-// categories c and k. Ported from dkpro/dkpro-statistics, unitizing/Krippendorff2004Test:
+// categories c and k. Krippendorff2004Test.testAgreement and testCategoryAgreement:
 // αu = 0.8591 (± 0.0005); c: uDo 0.0144, uDe 0.0532, αu 0.7286; k: uDo 0, uDe 0.0490, αu 1
 // (± 0.0001).
 const krippendorff2004Continuum = { start: 150, end: 450 };
@@ -44,7 +49,7 @@ const krippendorff2004 = [
   unit(300, 50, '1', 'k'),
 ];
 
-// dkpro/dkpro-statistics unitizing/UnitizingAgreementTest.createExample: continuum [0, 10),
+// UnitizingAgreementTest.createExample (DKPro's own example, no paper): continuum [0, 10),
 //   r0: -11111111-
 //   r1: --1-1-1---
 // category A: uDo 0.9100, uDe 0.5351, αu −0.7003 (± 0.0001).
@@ -52,8 +57,17 @@ const dkproExample = [unit(1, 8, '0', 'A'), unit(2, 1, '1', 'A'), unit(4, 1, '1'
 
 // Krippendorff (1995: 57), "On the reliability of unitizing continuous data", Sociological
 // Methodology 25: four pairs of observers on a 24-position continuum, one category each, scaled by
-// `stretch` exactly as dkpro/dkpro-statistics unitizing/Krippendorff1995Test.createExample does.
-// Categories B and D contain units of one observer that touch; see the tests below.
+// `stretch` exactly as Krippendorff1995Test.createExample does:
+//   A Bertha:  0 0|1 1 1 1 1 1 1 1|0 0 0 0|1 1 1 1 1 1|0 0 0 0
+//     Bill:    0 0 0 0|1 1 1 1|0 0 0 0 0 0 0|1 1|0 0 0 0 0 0 0
+//   B John:    1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1|0 0 0 0 0 0
+//     Jill:    1 1|1|1|1|1|1 1 1|1|0 0 0 0 0 0 0 0 0 0 0 0 0 0
+//   C Gerret:  0 0|1 1 1 1 1 1|0 0|1 1|0 0|1 1 1 1|0 0|1 1|0 0
+//     Gill:    1 1|0 0|1 1 1 1|0 0|1 1 1 1|0 0|1 1|0 0|1 1|0 0
+//   D Heather: 1 1|1 1 1 1 1 1 1 1|1 1 1 1|1 1 1 1 1 1|1 1 1 1
+//     Hill:    1 1 1 1|1 1 1 1|1 1 1 1 1 1 1|1 1|1 1 1 1 1 1 1
+// In B, Jill's seven units touch; in D, each observer's units touch and tile the continuum. They
+// are separate units (the bars), which is what makes αu_B −0.926 and αu_D 0.066.
 function krippendorff1995(stretch: number): CoderSpan[] {
   const scaled = (offset: number, length: number, coder: string, category: string) =>
     unit(Math.trunc(offset * stretch), Math.trunc(length * stretch), coder, category);
@@ -77,7 +91,7 @@ function dkproCategory(spans: CoderSpan[], category: string, continuum: { start:
 }
 
 describe('unitizedAlpha: DKPro Agreement examples', () => {
-  test('Krippendorff 2004: 254 — overall 0.8591', () => {
+  test('Krippendorff 2004: 254 — overall 0.8591 (Krippendorff2004Test.testAgreement)', () => {
     const result = unitizedAlpha(krippendorff2004, krippendorff2004Continuum);
     expectWithin(result.overall, 0.8591, 0.0005);
     expect(Object.keys(result.byCategory)).toEqual(['c', 'k']);
@@ -86,7 +100,7 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
   test.each([
     ['c', 0.0144, 0.0532, 0.7286],
     ['k', 0.0, 0.049, 1.0],
-  ])('Krippendorff 2004: 254 — category %s: uDo %d, uDe %d, αu %d', (category, observed, expected, alpha) => {
+  ])('Krippendorff 2004: 254 — category %s: uDo %d, uDe %d, αu %d (Krippendorff2004Test.testCategoryAgreement)', (category, observed, expected, alpha) => {
     const sums = dkproCategory(krippendorff2004, category, krippendorff2004Continuum);
     expectWithin(sums.observed, observed, 0.0001);
     expectWithin(sums.expected, expected, 0.0001);
@@ -94,7 +108,7 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
     expectWithin(unitizedAlpha(krippendorff2004, krippendorff2004Continuum).byCategory[category] ?? Number.NaN, alpha, 0.0001);
   });
 
-  test('UnitizingAgreementTest — one long unit against three short ones: αu −0.7003', () => {
+  test('UnitizingAgreementTest.testAgreement — one long unit against three short ones: αu −0.7003', () => {
     const continuum = { start: 0, end: 10 };
     const sums = dkproCategory(dkproExample, 'A', continuum);
     expectWithin(sums.observed, 0.91, 0.0001);
@@ -110,6 +124,7 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
   // ± 0.005 and ± 0.02 there because the paper's figures are rounded and, by DKPro's note, its D_E
   // has a small error). DKPro's own loops, run on this data, give uDe_B 1.17578 and uDe_C 0.09050
   // rather than the paper's 1.17731 and 0.08642; these functions give DKPro's numbers (to 1e−15).
+  // unitizedAlpha, the public function, is given the spans as they are, touching ones included.
   test.each([
     ['A', 0.03125, 0.0699, 0.553],
     ['B', 2.26736, 1.17731, -0.926],
@@ -118,13 +133,19 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
   ])('Krippendorff 1995: 57 — category %s: uDo %d, uDe %d, αu %d', (category, observed, expected, alpha) => {
     const small = dkproCategory(krippendorff1995(1), category, { start: 0, end: 24 });
     expectWithin(small.observed, observed, 0.00001);
-    const large = dkproCategory(krippendorff1995(50000), category, { start: 0, end: 24 * 50000 });
+    const largeSpans = krippendorff1995(50000);
+    const largeContinuum = { start: 0, end: 24 * 50000 };
+    const large = dkproCategory(largeSpans, category, largeContinuum);
     expectWithin(large.expected, expected, 0.005);
     expectWithin(large.alpha, alpha, 0.02);
+    const result = unitizedAlpha(largeSpans, largeContinuum);
+    expectWithin(result.byCategory[category] ?? Number.NaN, alpha, 0.02);
+    expect(result.byCategory[category]).toBeCloseTo(large.alpha, 12);
+    expect(unitizedAlpha(krippendorff1995(1), { start: 0, end: 24 }).byCategory[category]).toBeCloseTo(small.alpha, 12);
   });
 
-  // Krippendorff1995Test.testVaryingLengths, category C (no touching units) through the public
-  // function: uDo stays 0.02777 while uDe grows with the resolution of the continuum.
+  // Krippendorff1995Test.testVaryingLengths, category C: uDo stays 0.02777 while uDe grows with
+  // the resolution of the continuum (DKPro asserts uDe ± 0.00001 at stretch 0.5, ± 0.005 above).
   test.each([
     [0.5, 0.05494, 0.00001, 0.494],
     [5, 0.08234, 0.005, 0.663],
@@ -142,24 +163,27 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
     expect(unitizedAlpha(spans, continuum).byCategory.C).toBeCloseTo(sums.alpha, 12);
   });
 
-  test('touching units are merged by unitizedAlpha, so B and D differ from DKPro unmerged', () => {
-    // In B, Jill's seven touching units [0,2) [2,3) … [9,10) become one unit [0,10); in D both
-    // observers' units tile the whole continuum, so each becomes one unit [0,24): perfect
-    // agreement on "everything is D", αu = 1 (DKPro, unmerged: 0.066).
-    const spans = krippendorff1995(1);
-    const result = unitizedAlpha(spans, { start: 0, end: 24 });
-    const mergedB = computeCategoryDisagreement([[{ start: 0, end: 18 }], [{ start: 0, end: 10 }]], { start: 0, end: 24 });
-    expect(result.byCategory.B).toBeCloseTo(mergedB.alpha, 12);
-    expect(result.byCategory.B).not.toBeCloseTo(dkproCategory(spans, 'B', { start: 0, end: 24 }).alpha, 2);
-    const mergedD = computeCategoryDisagreement([[{ start: 0, end: 24 }], [{ start: 0, end: 24 }]], { start: 0, end: 24 });
-    expect(mergedD.observed).toBe(0);
-    expect(result.byCategory.D).toBeCloseTo(mergedD.alpha, 12);
-    expect(result.byCategory.D).toBe(1);
+  // Corrected: this test used to assert that unitizedAlpha MERGED touching units, giving B 0.494
+  // and D 1 where Krippendorff (1995: 57) and DKPro give −0.926 and 0.066. Touching units are
+  // separate units in the definition (Jill's seven units in B are seven), so the merged figures
+  // are kept here only as what the function must NOT give. Stretch 50000, as DKPro's αu checks.
+  test('touching units stay separate: B and D are Krippendorff\'s figures, not those of one merged unit', () => {
+    const stretch = 50000;
+    const continuum = { start: 0, end: 24 * stretch };
+    const result = unitizedAlpha(krippendorff1995(stretch), continuum);
+    const one = (start: number, end: number) => [{ start: start * stretch, end: end * stretch }];
+    const mergedB = computeCategoryDisagreement([one(0, 18), one(0, 10)], continuum);
+    const mergedD = computeCategoryDisagreement([one(0, 24), one(0, 24)], continuum);
+    expectWithin(mergedB.alpha, 0.494, 0.0005);
+    expect(mergedD.alpha).toBe(1);
+    expectWithin(result.byCategory.B ?? Number.NaN, -0.926, 0.02);
+    expectWithin(result.byCategory.D ?? Number.NaN, 0.066, 0.02);
+    expect(Math.abs((result.byCategory.B ?? Number.NaN) - mergedB.alpha)).toBeGreaterThan(1);
   });
 
   // UnitizingAgreementTest.testSingleAnnotationUnit: 3 raters, continuum [0, 20), one unit [0, 1)
   // by rater 0 → DKPro 0.0. Here too, with no special case: uDo = uDe = 1/600.
-  test('one coder with a single one-character unit among three → 0', () => {
+  test('UnitizingAgreementTest.testSingleAnnotationUnit — one coder\'s one-character unit among three → 0', () => {
     const spans = [unit(0, 1, '0', 'X')];
     const sums = computeCategoryDisagreement([[{ start: 0, end: 1 }], [], []], { start: 0, end: 20 });
     expect(sums.observed).toBeCloseTo(1 / 600, 15);
@@ -170,8 +194,102 @@ describe('unitizedAlpha: DKPro Agreement examples', () => {
   });
 
   // UnitizingAgreementTest.testEmptyAnnotationSet: no units at all → NaN.
-  test('no spans → NaN overall and no categories', () => {
+  test('UnitizingAgreementTest.testEmptyAnnotationSet — no spans → NaN overall and no categories', () => {
     expect(unitizedAlpha([], { start: 0, end: 20 }, ['0', '1', '2'])).toEqual({ overall: Number.NaN, byCategory: {} });
+  });
+
+  // UnitizingAgreementTest.testOnlyZeroLengthUnits{WithDifferingCategories,WithSameCategory}
+  // (DKPro issue #35): only zero-length units on [0, 15) carry no mass, uDo = uDe = 0, and the
+  // result "must not yield 1.0". DKPro returns 0.0 (± 0.001) by its rule uDo = uDe → 0; here a
+  // zero-length span is empty and ignored, so nothing is left and the result is NaN, by this
+  // module's rule that degenerate input is not given a made-up 0 or 1. Both say: not agreement.
+  test.each([
+    ['differing categories', 'A', 'B'],
+    ['the same category', 'A', 'A'],
+  ])('UnitizingAgreementTest — only zero-length units, %s → NaN (DKPro: 0, never 1)', (_name, first, second) => {
+    const result = unitizedAlpha([unit(0, 0, '0', first), unit(0, 0, '1', second)], { start: 0, end: 15 });
+    expect(result).toEqual({ overall: Number.NaN, byCategory: {} });
+  });
+
+  // UnitizingAgreementTest.testZeroLengthUnitsMixedWithPositiveLengthUnits: a zero-length unit
+  // beside identical units [2, 7) on [0, 15): uDo 0 (± 0.001), uDe > 0, αu 1 (± 0.001).
+  test('UnitizingAgreementTest.testZeroLengthUnitsMixedWithPositiveLengthUnits → 1', () => {
+    const spans = [unit(0, 0, '0', 'A'), unit(2, 5, '0', 'A'), unit(2, 5, '1', 'A')];
+    const sums = computeCategoryDisagreement([[{ start: 2, end: 7 }], [{ start: 2, end: 7 }]], { start: 0, end: 15 });
+    expectWithin(sums.observed, 0, 0.001);
+    expect(sums.expected).toBeGreaterThan(0);
+    const result = unitizedAlpha(spans, { start: 0, end: 15 });
+    expectWithin(result.overall, 1, 0.001);
+    expect(result.byCategory).toEqual({ A: sums.alpha });
+  });
+
+  // DKPro's measureDistance(offset1, length1, category1, offset2, length2, category2), a null
+  // category being a gap: UnitizingAgreementTest.testDistanceMetric and Krippendorff2004Test.
+  // testDistanceMetric1 (sums of two calls) and testDistanceMetric2 (Krippendorff 2004: 254's
+  // pairs), exact. They check the transcription the property tests below use as their oracle.
+  type Call = [number, number, string | null, number, number, string | null];
+  const segment = (offset: number, length: number, category: string | null): Segment => ({
+    start: offset,
+    end: offset + length,
+    isUnit: category !== null,
+  });
+  test.each<[string, Call[], number]>([
+    ['UnitizingAgreementTest', [[0, 1, null, 0, 2, null]], 0],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 0, 2, null]], 0],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 2, 1, 'A']], 37],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 3, 1, null]], 0],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 4, 1, 'A']], 25],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 5, 1, null]], 0],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 6, 1, 'A']], 29],
+    ['UnitizingAgreementTest', [[1, 8, 'A', 7, 4, null]], 0],
+    ['UnitizingAgreementTest', [[9, 2, null, 7, 4, null]], 0],
+    ['Krippendorff2004Test 1', [[2, 3, null, 2, 2, 'X'], [5, 6, 'X', 4, 7, null]], 40],
+    ['Krippendorff2004Test 1', [[3, 2, null, 3, 2, 'X'], [5, 6, 'X', 5, 6, null]], 40],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 4, 2, 'X']], 26],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 5, 2, 'X']], 16],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 6, 2, 'X']], 10],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 7, 2, 'X']], 8],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 6, 4, 'X']], 2],
+    ['Krippendorff2004Test 1', [[5, 6, 'X', 5, 6, 'X']], 0],
+    ['Krippendorff2004Test 2', [[225, 70, 'c', 220, 80, 'c']], 50],
+    ['Krippendorff2004Test 2', [[370, 30, 'c', 355, 20, 'c']], 850],
+    ['Krippendorff2004Test 2', [[400, 50, null, 400, 20, 'c']], 400],
+  ])('measureDistance — %s: %j → %d', (_source, calls, expected) => {
+    const total = calls.reduce(
+      (sum, [o1, l1, c1, o2, l2, c2]) => sum + measureDistance(segment(o1, l1, c1), segment(o2, l2, c2)),
+      0,
+    );
+    expect(total).toBe(expected);
+  });
+});
+
+// Krippendorff1995Test.testDigitizedAgreement and testThatAgreementThrowsInsufficientDataException:
+// the same four pairs digitized, one item per position (1 inside a unit, 0 in a gap). Cohen's κ,
+// Scott's π (Fleiss' κ with two raters is Scott's π) and nominal α (± 0.001). Krippendorff's point
+// (1995: 57): digitized, A and B look alike (κ 0.385 both), while αu tells them apart (0.553 and
+// −0.926), because digitizing forgets where one unit ends and the next begins. D, all 1s, has no
+// chance-corrected figure: DKPro throws InsufficientDataException, these functions return NaN.
+describe('Krippendorff 1995: 57 digitized (Krippendorff1995Test)', () => {
+  const digits = (row: string) => [...row].map(Number);
+  const scottPi = (a: number[], b: number[]) => fleissKappa(a.map((x, i) => [x, b[i] ?? 0].reduce((row, v) => {
+    row[v] = (row[v] ?? 0) + 1;
+    return row;
+  }, [0, 0])));
+  test.each([
+    ['A', '001111111100001111110000', '000011110000000110000000', 0.385, 0.314, 0.329],
+    ['B', '111111111111111111000000', '111111111100000000000000', 0.385, 0.314, undefined],
+    ['C', '001111110011001111001100', '110011110011110011001100', 0.314, 0.314, undefined],
+    ['D', '111111111111111111111111', '111111111111111111111111', Number.NaN, Number.NaN, undefined],
+  ])('pair %s: Cohen κ %d, Scott π %d', (_pair, first, second, kappa, pi, alpha) => {
+    const a = digits(first);
+    const b = digits(second);
+    expect(a).toHaveLength(24);
+    expect(b).toHaveLength(24);
+    if (Number.isNaN(kappa)) expect(cohenKappa(a, b)).toBeNaN();
+    else expectWithin(cohenKappa(a, b), kappa, 0.001);
+    if (Number.isNaN(pi)) expect(scottPi(a, b)).toBeNaN();
+    else expectWithin(scottPi(a, b), pi, 0.001);
+    if (alpha !== undefined) expectWithin(krippendorffAlpha([a, b], 'nominal'), alpha, 0.001);
   });
 });
 
@@ -244,14 +362,28 @@ describe('unitizedAlpha: input normalisation', () => {
   const continuum = { start: 0, end: 40 };
   const other = [unit(2, 10, 'bob', 'X'), unit(20, 6, 'bob', 'X')];
 
+  // Overlapping spans of one coder and category are merged first (DKPro requires non-overlapping
+  // units). Touching spans used to be in this table; they are not merged (next test).
   test.each([
-    ['touching spans', [unit(2, 4, 'ann', 'X'), unit(6, 5, 'ann', 'X')]],
     ['overlapping spans', [unit(2, 6, 'ann', 'X'), unit(4, 7, 'ann', 'X')]],
     ['a span inside another', [unit(2, 9, 'ann', 'X'), unit(4, 2, 'ann', 'X')]],
     ['duplicates', [unit(2, 9, 'ann', 'X'), unit(2, 9, 'ann', 'X')]],
+    ['touching spans bridged by a third that overlaps both', [unit(2, 4, 'ann', 'X'), unit(6, 5, 'ann', 'X'), unit(5, 2, 'ann', 'X')]],
   ])('%s of one coder and category count as their union', (_name, pieces) => {
     const merged = unitizedAlpha([unit(2, 9, 'ann', 'X'), ...other], continuum);
     expect(unitizedAlpha([...pieces, ...other], continuum).overall).toBeCloseTo(merged.overall, 12);
+  });
+
+  test('touching spans of one coder and category are two units, not their union', () => {
+    // ann: [2, 6) [6, 11); bob: [2, 12) [20, 26). Krippendorff 1995: 57 (example B) and DKPro.
+    const touching = unitizedAlpha([unit(2, 4, 'ann', 'X'), unit(6, 5, 'ann', 'X'), ...other], continuum);
+    const twoUnits = computeCategoryDisagreement(
+      [[{ start: 2, end: 6 }, { start: 6, end: 11 }], rangesOf(other, 'bob', 'X')],
+      continuum,
+    );
+    const oneUnit = unitizedAlpha([unit(2, 9, 'ann', 'X'), ...other], continuum);
+    expect(touching.overall).toBeCloseTo(twoUnits.alpha, 12);
+    expect(touching.overall).not.toBeCloseTo(oneUnit.overall, 3);
   });
 
   test('spans are clipped to the continuum', () => {
@@ -269,9 +401,10 @@ describe('unitizedAlpha: input normalisation', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Property checks against a deliberately naive transcription of DKPro's definitions: coverage
-// per character (an independent way to take the union), every pair of segments through DKPro's
-// measureDistance, and a loop over all gaps for every unit.
+// Property checks against a deliberately naive transcription of DKPro's definitions: overlapping
+// spans merged by comparing every pair (an independent way to find them; touching ones stay
+// apart), every pair of segments through DKPro's measureDistance, and a loop over all gaps for
+// every unit.
 
 type Segment = { start: number; end: number; isUnit: boolean };
 
@@ -332,20 +465,32 @@ function naiveCategory(unitsByCoder: UnitRange[][], length: number): { observed:
   return { observed, expected };
 }
 
-/** The union of one coder's ranges by marking characters: independent of the sort-and-sweep. */
-function unionByCharacters(ranges: { start: number; end: number }[], length: number): UnitRange[] {
-  const covered = new Array<boolean>(length).fill(false);
-  for (const { start, end } of ranges) {
-    for (let position = Math.max(0, start); position < Math.min(length, end); position++) covered[position] = true;
+/**
+ * One coder's ranges, clipped to [0, length), with every group of overlapping ranges (sharing a
+ * position, directly or through others) replaced by its union: pairs are compared until nothing
+ * changes, independent of the sort-and-sweep. Touching ranges share no position and stay apart.
+ */
+function mergeOverlappingByPairs(ranges: { start: number; end: number }[], length: number): UnitRange[] {
+  let units = ranges
+    .map(({ start, end }) => ({ start: Math.max(0, start), end: Math.min(length, end) }))
+    .filter(({ start, end }) => start < end);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    outer: for (let i = 0; i < units.length; i++) {
+      for (let j = i + 1; j < units.length; j++) {
+        const x = units[i]!;
+        const y = units[j]!;
+        if (x.start < y.end && y.start < x.end) {
+          units = units.filter((_, k) => k !== i && k !== j);
+          units.push({ start: Math.min(x.start, y.start), end: Math.max(x.end, y.end) });
+          changed = true;
+          break outer;
+        }
+      }
+    }
   }
-  const units: UnitRange[] = [];
-  for (let position = 0; position < length; position++) {
-    if (!covered[position]) continue;
-    const start = position;
-    while (position < length && covered[position]) position++;
-    units.push({ start, end: position });
-  }
-  return units;
+  return units.sort((x, y) => x.start - y.start);
 }
 
 const coderNames = ['ann', 'bob', 'carol', 'dan'];
@@ -387,7 +532,7 @@ describe('unitizedAlpha: properties', () => {
         expect(Object.keys(result.byCategory)).toEqual(used);
         for (const category of used) {
           const unitsByCoder = coders.map((coder) =>
-            unionByCharacters(spans.filter((span) => span.coder === coder && span.category === category), length),
+            mergeOverlappingByPairs(spans.filter((span) => span.coder === coder && span.category === category), length),
           );
           const naive = naiveCategory(unitsByCoder, length);
           observedSum += naive.observed;
@@ -508,13 +653,14 @@ describe('computeUnitizedAgreement', () => {
 describe('unitizedAlpha: large inputs', () => {
   // Groups of hundreds of spans go through the radix sort; offsets up to 2^11, 2^22 and 2^32 need
   // one, two and three passes, and larger ones fall back to the built-in sort. Checked against
-  // the unions taken here with an ordinary comparison sort, fed to computeCategoryDisagreement.
+  // overlapping spans merged here with an ordinary comparison sort (touching ones kept apart),
+  // fed to computeCategoryDisagreement.
   function unionBySorting(ranges: { start: number; end: number }[]): UnitRange[] {
     const sorted = [...ranges].filter(({ start, end }) => start < end).sort((x, y) => x.start - y.start);
     const units: UnitRange[] = [];
     for (const { start, end } of sorted) {
       const last = units[units.length - 1];
-      if (last && start <= last.end) last.end = Math.max(last.end, end);
+      if (last && start < last.end) last.end = Math.max(last.end, end);
       else units.push({ start, end });
     }
     return units;
