@@ -14,8 +14,8 @@ export type ApiContext<P> = {
   params: P;
   user: PublicUser;
   actor: Actor;
-  /** The request body parsed as JSON; BAD_REQUEST when it is not JSON, PAYLOAD_TOO_LARGE past 1 MB. */
-  readJson: () => Promise<unknown>;
+  /** The request body parsed as JSON; BAD_REQUEST when it is not JSON, PAYLOAD_TOO_LARGE past 1 MB (or `maxBytes`). */
+  readJson: (maxBytes?: number) => Promise<unknown>;
 };
 
 type RouteSegment<P> = { params: Promise<P> };
@@ -60,6 +60,10 @@ function errorResponse(code: ApiErrorBody['error']['code'], message: string, sta
  */
 async function authenticate(request: Request): Promise<PublicUser | AppError> {
   const header = request.headers.get('authorization');
+  if (header === null) {
+    const forged = crossSiteProblem(request);
+    if (forged) return forged;
+  }
   if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const user = match?.[1] ? await authenticateApiToken(match[1]) : null;
@@ -70,11 +74,71 @@ async function authenticate(request: Request): Promise<PublicUser | AppError> {
   return user ?? new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer plx_…).');
 }
 
-async function readBody(request: Request): Promise<unknown> {
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A write authenticated by the session cookie must come from this app's own pages. SameSite=Lax
+ * does not stop a page on another port of the same host (same site, other origin), and a
+ * `text/plain` body needs no CORS preflight, so the browser's own statement of where the request
+ * comes from is checked: `Origin` (sent by browsers on every POST, PUT, PATCH and DELETE) must be
+ * this host, and `Sec-Fetch-Site`, where sent, must say same-origin. A client that sends neither
+ * is not a browser, so no other site can have made it send the cookie.
+ */
+function crossSiteProblem(request: Request): AppError | null {
+  if (safeMethods.has(request.method)) return null;
+  const origin = request.headers.get('origin');
+  const fetchSite = request.headers.get('sec-fetch-site');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
+  let sameOrigin = true;
+  if (origin !== null) {
+    try {
+      sameOrigin = origin !== 'null' && new URL(origin).host === host;
+    } catch {
+      sameOrigin = false;
+    }
+  }
+  if (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') sameOrigin = false;
+  return sameOrigin ? null : new AppError('FORBIDDEN', 'Cross-site request refused: a write with the session cookie must come from this app’s own pages (scripts use an API token).');
+}
+
+/**
+ * The request body as bytes, read as it arrives and refused past `maxBytes`: a declared length is
+ * checked first, and a chunked body that declares none is cut off at the limit, never read whole.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number, what = 'The request body'): Promise<Uint8Array> {
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `${what} is over ${formatBytes(maxBytes)}.`);
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBodyBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.');
-  const text = await request.text();
-  if (text.length > maxBodyBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.');
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+async function readBody(request: Request, maxBytes = maxBodyBytes): Promise<unknown> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw new AppError('BAD_REQUEST', 'The request needs a JSON body.');
   try {
     return JSON.parse(text) as unknown;
@@ -92,7 +156,7 @@ export function withApi<P>(handler: (ctx: ApiContext<P>) => Promise<Response>): 
       const user = await authenticate(request);
       if (user instanceof AppError) return errorResponse(user.code, user.message, user.status);
       const params = await segment.params;
-      return await handler({ request, url, params, user, actor: userActor(user.id), readJson: () => readBody(request) });
+      return await handler({ request, url, params, user, actor: userActor(user.id), readJson: (maxBytes?: number) => readBody(request, maxBytes) });
     } catch (error) {
       if (error instanceof ConflictError) return errorResponse(error.code, error.message, error.status, error.current);
       if (isAppError(error)) return errorResponse(error.code, error.message, error.status);

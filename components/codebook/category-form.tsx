@@ -4,6 +4,7 @@ import type { CodebookCategory } from '@/lib/data/codebook';
 import { descendantIds } from '@/lib/codebook/hierarchy';
 import { colorPattern } from '@/lib/codebook/palette';
 import { normalizeShortcut, shortcutProblem } from '@/lib/codebook/shortcuts';
+import { limits } from '@/lib/validations/limits';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { inputClass } from '@/components/ui/field';
@@ -120,7 +121,7 @@ export function CategoryForm({
               id={`${id}-name`}
               value={draft.name}
               onChange={(e) => set('name', e.target.value)}
-              maxLength={120}
+              maxLength={limits.categoryName}
               autoFocus
               aria-invalid={!!errorFor('name')}
               aria-describedby={`${id}-name-error`}
@@ -188,7 +189,7 @@ export function CategoryForm({
               value={draft.description}
               onChange={(e) => set('description', e.target.value)}
               rows={3}
-              maxLength={2000}
+              maxLength={limits.categoryDescription}
               placeholder="When to use this category, and when not."
               className={inputClass}
             />
@@ -202,7 +203,7 @@ export function CategoryForm({
               value={draft.example}
               onChange={(e) => set('example', e.target.value)}
               rows={3}
-              maxLength={2000}
+              maxLength={limits.categoryExample}
               placeholder="A passage that clearly belongs here."
               className={cn(inputClass, 'font-serif')}
             />

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { displayTitle } from '@/components/documents/format';
 import { buttonClass } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress';
 import { cn } from '@/components/ui/cn';
 import type { ExportChoices } from '@/lib/data/export';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '@/lib/validations/export';
@@ -92,7 +93,6 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
     }
   }
 
-  const share = progress ? Math.min(1, progress.total > 0 ? progress.done / progress.total : 0) : 0;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
@@ -173,16 +173,8 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
             {running ? 'Exporting…' : 'Export'}
           </button>
           {progress ? (
-            <div className="mt-4" aria-live="polite">
-              <div className="flex justify-between text-xs text-stone-600">
-                <span data-testid="export-stage">{progress.stage}</span>
-                <span className="tabular-nums">
-                  {progress.done} / {progress.total}
-                </span>
-              </div>
-              <div className="mt-1.5 h-2 overflow-hidden rounded-full bg-stone-200" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} aria-label="Export progress">
-                <div className="h-full rounded-full bg-accent-500 transition-[width] duration-300" style={{ width: `${(done ? 1 : share) * 100}%` }} />
-              </div>
+            <div className="mt-4">
+              <ProgressBar label="Export progress" stage={progress.stage} done={done ? progress.total : progress.done} total={progress.total} testId="export" />
             </div>
           ) : null}
           {done ? (

@@ -1,7 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { importDocumentsAction, previewImportAction } from '@/lib/actions/documents';
 import type { ImportPreview } from '@/lib/data/documents';
 import { MetadataFields, type MetadataValues } from '@/components/documents/metadata-form';
 import { formatLength } from '@/components/documents/format';
@@ -22,19 +21,43 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
+  const [cleaning, setCleaning] = useState<{ done: number; total: number } | null>(null);
+
+  /** POSTs to the project's documents API; the answer, or the error message it gave. */
+  const send = async <T,>(path: string, body: BodyInit, contentType: string): Promise<{ ok: true; data: T } | { ok: false; message: string }> => {
+    const response = await fetch(`/api/projects/${projectSlug}/documents${path}`, { method: 'POST', headers: { 'Content-Type': contentType }, body }).catch(() => null);
+    if (!response) return { ok: false, message: 'The server could not be reached; check the connection and try again.' };
+    const answer = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+    if (!response.ok || answer === null) return { ok: false, message: answer?.error?.message ?? `The server refused (HTTP ${response.status}).` };
+    return { ok: true, data: answer };
+  };
+
+  // Each file goes to the server on its own, as the request body (no form encoding, no size
+  // limit of Server Actions); the pasted text last. Nothing is stored until the user confirms.
   const preview = (form: FormData) =>
     startTransition(async () => {
       setError(undefined);
       // A file input with nothing chosen still submits one empty, nameless entry; drop it here,
       // where the browser still tells it apart from a real empty file.
-      const chosen = form.getAll('files').filter((f) => f instanceof File && f.name !== '');
-      form.delete('files');
-      for (const f of chosen) form.append('files', f);
-      const result = await previewImportAction(projectSlug, form);
-      if (!result.ok) return setError(result.error.message);
-      setFailures(result.data.filter((p): p is Extract<ImportPreview, { ok: false }> => !p.ok));
+      const chosen = form.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
+      const text = String(form.get('pasted') ?? '');
+      const jobs: { label: string; path: string; body: BodyInit; type: string }[] = chosen.map((f) => ({ label: f.name, path: `/preview?${new URLSearchParams({ name: f.name })}`, body: f, type: 'application/octet-stream' }));
+      if (text.trim()) {
+        const name = String(form.get('pastedName') ?? '');
+        jobs.push({ label: name || 'Pasted text', path: `/preview?${new URLSearchParams({ paste: String(form.get('format') ?? 'text'), name })}`, body: text, type: 'text/plain;charset=utf-8' });
+      }
+      if (jobs.length === 0) return setError('Choose at least one file, or paste a text.');
+      const results: ImportPreview[] = [];
+      setCleaning({ done: 0, total: jobs.length });
+      for (const [i, job] of jobs.entries()) {
+        const answer = await send<ImportPreview>(job.path, job.body, job.type);
+        results.push(answer.ok ? answer.data : { sourceName: job.label, ok: false, error: answer.message });
+        setCleaning({ done: i + 1, total: jobs.length });
+      }
+      setCleaning(null);
+      setFailures(results.filter((p): p is Extract<ImportPreview, { ok: false }> => !p.ok));
       setReviewed(
-        result.data
+        results
           .filter((p): p is Extract<ImportPreview, { ok: true }> => p.ok)
           .map((p) => ({
             preview: p,
@@ -54,11 +77,9 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
   const commit = () =>
     startTransition(async () => {
       const chosen = (reviewed ?? []).filter((r) => r.include);
-      const result = await importDocumentsAction(
-        projectSlug,
-        chosen.map((r) => ({ ...r.meta, sourceName: r.preview.sourceName, blocks: r.preview.document.blocks })),
-      );
-      if (!result.ok) return setError(result.error.message);
+      const documents = chosen.map((r) => ({ ...r.meta, sourceName: r.preview.sourceName, blocks: r.preview.document.blocks }));
+      const result = await send<{ documents: unknown[] }>('', JSON.stringify({ documents }), 'application/json');
+      if (!result.ok) return setError(result.message);
       router.push(`/projects/${projectSlug}`);
       router.refresh();
     });
@@ -94,7 +115,7 @@ export function ImportWizard({ projectSlug }: { projectSlug: string }) {
         <textarea aria-label="Pasted text" name="pasted" rows={8} className={`${inputClass} font-serif`} placeholder="Paste an article here…" />
         <FormError message={error} />
         <div className="flex items-center justify-end gap-3">
-          {pending ? <Spinner label="Cleaning…" /> : null}
+          {pending ? <Spinner label={cleaning ? `Cleaning ${Math.min(cleaning.done + 1, cleaning.total)} of ${cleaning.total}…` : 'Cleaning…'} /> : null}
           <Button type="submit" disabled={pending}>
             Clean and review
           </Button>

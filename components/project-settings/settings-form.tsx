@@ -1,6 +1,7 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { updateProjectSettingsAction } from '@/lib/actions/projects';
+import { limits } from '@/lib/validations/limits';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, inputClass } from '@/components/ui/field';
 
@@ -53,7 +54,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
         });
       }}
     >
-      <Field id="project-name" label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={120} required />
+      <Field id="project-name" label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={limits.projectName} required />
       <div>
         <label htmlFor="project-description" className="mb-1.5 block text-sm font-medium text-stone-700">
           Description
@@ -63,7 +64,7 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
           rows={3}
           value={values.description}
           onChange={(e) => set('description', e.target.value)}
-          maxLength={2000}
+          maxLength={limits.projectDescription}
           className={inputClass}
         />
       </div>

@@ -33,14 +33,14 @@ export async function buildExportSnapshot(
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
       select: {
         id: true, title: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true, sourceUrl: true, sourceName: true,
-        text: true, content: true, contentHash: true, createdAt: true,
+        text: true, content: true, contentHash: true, createdAt: true, externalId: true,
       },
     }),
-    db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, description: true, color: true, position: true } }),
+    db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, description: true, color: true, position: true, externalId: true } }),
     db.attributeDefinition.findMany({
       where: { projectId },
       orderBy: { position: 'asc' },
-      select: { id: true, key: true, name: true, description: true, options: { orderBy: { position: 'asc' }, select: { id: true, value: true, label: true } } },
+      select: { id: true, key: true, name: true, description: true, externalId: true, options: { orderBy: { position: 'asc' }, select: { id: true, value: true, label: true, externalId: true } } },
     }),
   ]);
   const missing = (ids: string[] | undefined, known: { id: string }[], label: string) => {
@@ -73,7 +73,8 @@ export async function buildExportSnapshot(
     orderBy: [{ documentId: 'asc' }, { start: 'asc' }, { end: 'desc' }, { createdAt: 'asc' }],
     select: {
       id: true, documentId: true, layer: true, annotatorId: true, categoryId: true, start: true, end: true, quote: true, prefix: true, suffix: true,
-      note: true, createdAt: true, updatedAt: true, attributes: { select: { attribute: { select: { key: true } }, option: { select: { value: true } } } },
+      note: true, createdAt: true, updatedAt: true, orphaned: true, externalId: true, externalCodingId: true,
+      attributes: { select: { attribute: { select: { key: true } }, option: { select: { value: true } } } },
     },
   });
   const annotationIds = annotations.map((a) => a.id);
@@ -83,40 +84,49 @@ export async function buildExportSnapshot(
       : db.comment.findMany({
           where: { projectId, annotationId: { in: annotationIds }, deletedAt: null },
           orderBy: { createdAt: 'asc' },
-          select: { id: true, annotationId: true, authorId: true, body: true, createdAt: true, editedAt: true },
+          select: { id: true, annotationId: true, authorId: true, body: true, createdAt: true, editedAt: true, externalId: true },
         }),
     options.memos === false
       ? []
       : db.memo.findMany({
           where: { projectId, OR: [{ documentId: null }, { documentId: { in: documentIds } }], body: { not: '' } },
           orderBy: { createdAt: 'asc' },
-          select: { id: true, documentId: true, body: true, updatedById: true, createdAt: true, updatedAt: true },
+          select: { id: true, documentId: true, body: true, updatedById: true, createdAt: true, updatedAt: true, externalId: true },
         }),
   ]);
   const userIds = new Set<string>([...annotations.map((a) => a.annotatorId), ...comments.map((c) => c.authorId), ...memos.flatMap((m) => (m.updatedById ? [m.updatedById] : []))]);
-  const users = await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  const [users, documentGroups, categoryGroups] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, externalId: true }, orderBy: { name: 'asc' } }),
+    db.documentGroup.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, description: true, externalId: true, members: { select: { documentId: true } } } }),
+    db.categoryGroup.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, description: true, externalId: true, members: { select: { categoryId: true } } } }),
+  ]);
+  const exported = new Set(documentIds);
+  const guid = (externalId: string | null) => (externalId === null ? {} : { guid: externalId });
   const flat = flattenCategoryTree(categories);
   const snapshot: ExportSnapshot = {
     exportedAt: new Date().toISOString(),
     baseUrl,
     project: { id: access.project.id, slug: access.project.slug, name: access.project.name, description: access.project.description },
-    users: users.map((u) => ({ id: u.id, name: u.name })),
-    categories: flat.map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, path: c.path, description: c.description, color: c.color, position: c.position })),
-    attributes: attributes.map((a) => ({ id: a.id, key: a.key, name: a.name, description: a.description, options: a.options })),
+    users: users.map((u) => ({ id: u.id, name: u.name, ...guid(u.externalId) })),
+    categories: flat.map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, path: c.path, description: c.description, color: c.color, position: c.position, ...guid(c.externalId) })),
+    attributes: attributes.map((a) => ({ id: a.id, key: a.key, name: a.name, description: a.description, ...guid(a.externalId), options: a.options.map((o) => ({ id: o.id, value: o.value, label: o.label, ...guid(o.externalId) })) })),
     documents: documents.map((d) => ({
       id: d.id, title: d.title, author: d.author, authorAffiliation: d.authorAffiliation, outlet: d.outlet,
       publishedOn: d.publishedOn ? d.publishedOn.toISOString().slice(0, 10) : null, sourceUrl: d.sourceUrl, sourceName: d.sourceName,
-      text: d.text, blocks: d.content as ExportSnapshot['documents'][number]['blocks'], contentHash: d.contentHash, createdAt: iso(d.createdAt),
+      text: d.text, blocks: d.content as ExportSnapshot['documents'][number]['blocks'], contentHash: d.contentHash, createdAt: iso(d.createdAt), ...guid(d.externalId),
     })),
     annotations: annotations.map((a) => ({
       id: a.id, documentId: a.documentId, layer: a.layer, annotatorId: a.annotatorId, categoryId: a.categoryId, start: a.start, end: a.end,
       quote: a.quote, prefix: a.prefix, suffix: a.suffix, note: a.note,
       attributes: Object.fromEntries(a.attributes.map((x) => [x.attribute.key, x.option.value])),
       createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt),
+      ...(a.orphaned ? { orphaned: true } : {}), ...(a.externalId !== null ? { selectionId: a.externalId } : {}), ...(a.externalCodingId !== null ? { codingId: a.externalCodingId } : {}),
     })),
-    comments: comments.map((c) => ({ id: c.id, annotationId: c.annotationId, authorId: c.authorId, body: c.body, createdAt: iso(c.createdAt), editedAt: c.editedAt ? iso(c.editedAt) : null })),
+    comments: comments.map((c) => ({ id: c.id, annotationId: c.annotationId, authorId: c.authorId, body: c.body, createdAt: iso(c.createdAt), editedAt: c.editedAt ? iso(c.editedAt) : null, ...guid(c.externalId) })),
     // A memo's author in the file is the person who last edited it; one nobody is known for is the exporter's.
-    memos: memos.map((m) => ({ id: m.id, documentId: m.documentId, body: m.body, authorId: m.updatedById ?? users[0]?.id ?? '', updatedAt: iso(m.updatedAt) })).filter((m) => m.authorId !== ''),
+    memos: memos.map((m) => ({ id: m.id, documentId: m.documentId, body: m.body, authorId: m.updatedById ?? users[0]?.id ?? '', updatedAt: iso(m.updatedAt), ...guid(m.externalId) })).filter((m) => m.authorId !== ''),
+    documentGroups: documentGroups.map((g) => ({ id: g.id, name: g.name, description: g.description, memberIds: g.members.map((m) => m.documentId).filter((id) => exported.has(id)), ...guid(g.externalId) })),
+    categoryGroups: categoryGroups.map((g) => ({ id: g.id, name: g.name, description: g.description, memberIds: g.members.map((m) => m.categoryId), ...guid(g.externalId) })),
   };
   return { snapshot, options, access };
 }

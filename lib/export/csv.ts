@@ -10,7 +10,9 @@
 //   cell gets a leading apostrophe, which spreadsheets read as "this is text" and do not show.
 //   The value in the file is then not byte-identical to the stored one; that is the price.
 // - Start and End are Parallax offsets: UTF-16 code units into the document's text, end exclusive
-//   (JavaScript's `text.slice(start, end)`); Quote holds the text itself.
+//   (JavaScript's `text.slice(start, end)`); Quote holds the text itself. Unplaced is "yes" for an
+//   annotation a text correction left unplaced: its Start and End are where it last was, and its
+//   Quote is its last known text.
 // - Attribute columns (one per attribute, header = its name) hold the chosen option's label.
 import { categoryPaths, indexSnapshot } from './snapshot';
 import type { ExportAnnotation, ExportSnapshot } from './types';
@@ -53,6 +55,7 @@ export function toCsv(snapshot: ExportSnapshot): string {
     ...snapshot.attributes.map((a) => a.name),
     'Start',
     'End',
+    'Unplaced',
     'Quote',
     'Note',
     'Created',
@@ -88,6 +91,7 @@ export function toCsv(snapshot: ExportSnapshot): string {
       ...attributeLabels,
       a.start,
       a.end,
+      a.orphaned ? 'yes' : null,
       a.quote,
       a.note === '' ? null : a.note,
       a.createdAt,

@@ -104,7 +104,7 @@ function isAttributeCode(code: ParsedCode): boolean {
  * darker hues) that no other category of the codebook uses yet, as a new category would.
  * Positions are the order among siblings. `where` names the file in error messages.
  */
-export function readCodes(parsedCodes: readonly unknown[], where: string): ReadCodebook {
+export function readCodes(parsedCodes: readonly unknown[], where: string, options: { keepGuidSpelling?: boolean } = {}): ReadCodebook {
   const parsed = z.array(parsedCodeSchema).safeParse(parsedCodes);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ ...i, path: ['CodeBook', 'Codes', 'Code', ...i.path] }));
@@ -115,12 +115,18 @@ export function readCodes(parsedCodes: readonly unknown[], where: string): ReadC
   const categories: (Omit<ExportCategory, 'color' | 'path'> & { color: string | null })[] = [];
   const attributes: ExportAttribute[] = [];
 
+  // `codes` is keyed by the normalised GUID (references in a file may spell a GUID differently from
+  // its code); the ids given to categories, attributes and options are the GUIDs as the file spells
+  // them when asked (so an export writes the other tool's identities back), else normalised.
+  const seen = new Set<string>();
   const guidOf = (code: ParsedCode) => {
     const guid = normalizeGuid(code.guid);
     if (guid === null) throw new ImportError(`${where}: the code "${code.name}" has the GUID "${code.guid}", which is not a GUID`);
-    if (codes.has(guid)) throw new ImportError(`${where}: the GUID ${guid} is used by more than one code (again by "${code.name}")`);
-    return guid;
+    if (seen.has(guid)) throw new ImportError(`${where}: the GUID ${code.guid.trim()} is used by more than one code (again by "${code.name}")`);
+    seen.add(guid);
+    return options.keepGuidSpelling ? code.guid.trim() : guid;
   };
+  const keyOf = (id: string) => normalizeGuid(id) ?? id;
 
   const readAttribute = (code: ParsedCode) => {
     const id = guidOf(code);
@@ -128,11 +134,11 @@ export function readCodes(parsedCodes: readonly unknown[], where: string): ReadC
     const { text, value } = splitMarker(code.Description ?? '', keyMarker);
     const key = value ?? slugify(name);
     if (attributes.some((a) => a.key === key)) throw new ImportError(`${where}: two attributes have the key "${key}"`);
-    codes.set(id, { kind: 'attribute', attributeKey: key });
+    codes.set(keyOf(id), { kind: 'attribute', attributeKey: key });
     const options = (code.Code ?? []).map((optionCode) => {
       const optionId = guidOf(optionCode);
       const optionValue = splitMarker(optionCode.Description ?? '', valueMarker).value ?? slugify(optionCode.name);
-      codes.set(optionId, { kind: 'option', attributeKey: key, value: optionValue });
+      codes.set(keyOf(optionId), { kind: 'option', attributeKey: key, value: optionValue });
       return { id: optionId, value: optionValue, label: optionCode.name };
     });
     attributes.push({ id, key, name, description: text, options });
@@ -140,7 +146,7 @@ export function readCodes(parsedCodes: readonly unknown[], where: string): ReadC
 
   const readCategory = (code: ParsedCode, parentId: string | null, position: number) => {
     const id = guidOf(code);
-    codes.set(id, { kind: 'category', categoryId: id });
+    codes.set(keyOf(id), { kind: 'category', categoryId: id });
     const color = code.color !== undefined && rgb.test(code.color.trim()) ? expandColor(code.color.trim()) : null;
     categories.push({ id, parentId, name: code.name, description: code.Description ?? '', color, position });
     (code.Code ?? []).forEach((child, i) => readCategory(child, id, i));

@@ -1,6 +1,7 @@
 // A project as a REFI-QDA project file (.qdpx): a zip holding `project.qde` (QDA-XML 1.0,
 // namespace urn:QDA-XML:project:1.0, checked against Project-mrt2019.xsd) and one UTF-8 plain-text
-// file per document, `sources/<guid>.txt`, named in the XML as plainTextPath="internal://<guid>.txt".
+// file per document, `Sources/<guid>.txt` (the folder as the standard's own examples spell it),
+// named in the XML as plainTextPath="internal://<guid>.txt".
 //
 // Mapping (what QDA-XML has a place for goes there; the rest is written so other tools show it
 // sensibly and fromQdpx reads it back):
@@ -23,33 +24,54 @@
 //   URL, Source file, Content SHA-256, Parallax block structure). Only non-null values are written,
 //   so null stays null. The block structure is one line per block: `h2 0-34`, `h3 …`, `h …`
 //   (heading without level), `p 36-210` (paragraph), offsets in characters like the selections.
-// - PlainTextSelection: guid = annotation id, name = the start of the quote, start/endPosition,
-//   creatingUser, creationDateTime = createdAt, modifiedDateTime = updatedAt; a Coding with the
-//   category's code, then one per attribute value; NoteRefs to its note and its comments.
+// - PlainTextSelection: one per annotation, or one per coded selection of another tool: the
+//   annotations that share a selectionId and also the document, start, end, layer and annotator
+//   are one selection whose guid is the selectionId (a selection coded with several codes, as it
+//   came in). An annotation with no selectionId has its own selection, guid = annotation id; so
+//   does one whose selectionId an earlier annotation with another span or coder already took.
+//   name = the start of the quote, start/endPosition, creatingUser, creationDateTime = the
+//   earliest createdAt, modifiedDateTime = the latest updatedAt. Its children, in the XSD's order:
+//   - Description: the annotation's note (QualCoder and others read a selection's memo there);
+//     for a selection of several annotations, their non-empty notes joined by a blank line.
+//   - Coding, per annotation in order: the category's code (guid = the annotation's codingId when
+//     it has one, else derived from the annotation id and the code), then one per attribute value
+//     (derived GUID); so the attribute codings follow the category coding they belong to.
+//   - NoteRef, per annotation in order: its note (below) and its comments.
 // - Positions: QDA-XML counts characters (Unicode code points) of the plain text; Parallax counts
 //   UTF-16 code units. Both directions convert (code-points.ts), so an emoji is one character in
 //   the file. Prefix and suffix are not stored: the importer recomputes them from the text with
 //   lib/anchoring's describeSpan, as Parallax does when an annotation is made.
+// - Unplaced (orphaned) annotations, which a text correction left without a place: never a
+//   PlainTextSelection (their offsets no longer hold their quote and would highlight other text).
+//   Each is a Note, guid = annotation id, name `Unplaced passage: “<start of quote>”`, created by
+//   the selection's creator (annotator or consensus user), referenced by a NoteRef of its
+//   TextSource (after the document's memo). Its PlainTextContent reads as a memo (category path,
+//   attribute values, coder, last known text, note) and ends in a machine-readable block that
+//   qdpx-unplaced.ts defines (formatUnplacedNote / parseUnplacedNote) and documents: category and
+//   annotator GUIDs, layer, attributes, quote, note, prefix, suffix, last offsets, dates. Its
+//   comments are Notes referenced by NoteRefs of that Note (a Note is a TextSourceType, which has
+//   NoteRefs).
 // - Notes/Note (PlainTextContent inline): an annotation's note (GUID derived from the annotation
-//   id, so it is told apart from comments), each comment (guid = comment id, creatingUser = author,
+//   id, so it is told apart from comments; kept beside the selection's Description so a reader
+//   that follows NoteRefs finds it too), each comment (guid = comment id, creatingUser = author,
 //   creationDateTime = createdAt, modifiedDateTime = editedAt when edited), each memo (guid = memo
-//   id, modifiedDateTime = updatedAt). A document memo is a NoteRef of its TextSource, a project
-//   memo a NoteRef of the Project.
+//   id, modifiedDateTime = updatedAt), each unplaced passage. A document memo is a NoteRef of its
+//   TextSource (after its selections, before its VariableValues, where the XSD puts a source's
+//   notes), a project memo a NoteRef of the Project (after its Description: the XSD's "Note(s)
+//   that apply to the project as a whole").
 // - Project: name, origin "Parallax", creationDateTime = exportedAt, creatingUserGUID = exportedBy
 //   (when given), Description = the project's description.
 // - Not carried: the project's id and slug and the app's baseUrl (an import makes a new project;
 //   fromQdpx returns an empty id and baseUrl and a slug of the name), and category positions other
 //   than their order (they come back as 0, 1, 2 … among siblings).
 //
-// Files from other tools import too: a selection coded with several categories becomes one
-// annotation per category, a selection with no category (QDA tools allow bare quotations) is
-// skipped because a Parallax annotation needs one, notes on a selection become comments, notes
-// referenced from nowhere become project memos, and a text without block structure gets one
-// paragraph per line. What cannot be imported faithfully is refused with an ImportError naming it.
+// Files from other tools are read as qdpx-import.ts describes.
 import { zipSync } from 'fflate';
 import { CodePointIndex } from './code-points';
 import { renderCodes } from './qda-codes';
+import { deriveGuid } from './guid';
 import { annotationNoteGuid, codingGuid, consensusUserGuid, qdpxNamespace, qdpxSchemaLocation, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
+import { formatUnplacedNote } from './qdpx-unplaced';
 import { documentName, indexSnapshot } from './snapshot';
 import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportSnapshot } from './types';
 import { element, renderXml, textElement, type XmlNode } from './xml';
@@ -85,6 +107,7 @@ function noteElement(
   name: string,
   body: string,
   dates: { creatingUser: string; creationDateTime?: string | null; modifiedDateTime?: string | null },
+  noteRefs: readonly string[] = [],
 ): XmlNode {
   return element(
     'Note',
@@ -96,9 +119,50 @@ function noteElement(
       modifyingUser: dates.modifiedDateTime ? dates.creatingUser : null,
       modifiedDateTime: dates.modifiedDateTime,
     },
-    [textElement('PlainTextContent', body)],
+    [textElement('PlainTextContent', body), ...noteRefs.map((guid) => element('NoteRef', { targetGUID: guid }))],
   );
 }
+
+/** The annotations that become one PlainTextSelection (see the header), in snapshot order. */
+type SelectionGroup = { guid: string; annotations: ExportAnnotation[] };
+
+function groupSelections(annotations: readonly ExportAnnotation[]): Map<string, SelectionGroup[]> {
+  const spanKey = (a: ExportAnnotation) => JSON.stringify([a.documentId, a.start, a.end, a.layer, a.annotatorId]);
+  const claimed = new Map<string, { key: string; group: SelectionGroup }>();
+  const usedGuids = new Set<string>();
+  const byDocument = new Map<string, SelectionGroup[]>();
+  const add = (documentId: string, group: SelectionGroup) => {
+    usedGuids.add(group.guid.toLowerCase());
+    const list = byDocument.get(documentId);
+    if (list) list.push(group);
+    else byDocument.set(documentId, [group]);
+  };
+  for (const a of annotations) {
+    if (a.orphaned === true) continue;
+    const selectionId = a.selectionId?.trim();
+    if (selectionId) {
+      const taken = claimed.get(selectionId.toLowerCase());
+      if (taken?.key === spanKey(a)) {
+        taken.group.annotations.push(a);
+        continue;
+      }
+      if (!taken && !usedGuids.has(selectionId.toLowerCase())) {
+        const group = { guid: selectionId, annotations: [a] };
+        claimed.set(selectionId.toLowerCase(), { key: spanKey(a), group });
+        add(a.documentId, group);
+        continue;
+      }
+    }
+    // Its own selection. An id that is already some selection's GUID (another annotation's
+    // selectionId) gets a derived one, so no GUID is used twice.
+    const guid = usedGuids.has(a.id.toLowerCase()) ? deriveGuid(`selection:${a.id}`) : a.id;
+    add(a.documentId, { guid, annotations: [a] });
+  }
+  return byDocument;
+}
+
+const earliest = (values: readonly string[]) => values.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+const latest = (values: readonly string[]) => values.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 
 function buildProjectXml(snapshot: ExportSnapshot): string {
   const index = indexSnapshot(snapshot);
@@ -127,38 +191,43 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
       .map((u) => element('User', { guid: consensusUserGuid(u.id), name: `Consensus (curated by ${u.name})` })),
   ];
 
+  const attributeCodes = (a: ExportAnnotation) =>
+    snapshot.attributes.flatMap((attribute) => {
+      const value = a.attributes[attribute.key];
+      const optionId = value === undefined ? undefined : optionIds.get(attribute.key)?.get(value);
+      return optionId === undefined ? [] : [optionId];
+    });
+  const noteRefsOf = (a: ExportAnnotation) => [...(a.note !== '' ? [annotationNoteGuid(a.id)] : []), ...(commentsByAnnotation.get(a.id) ?? []).map((c) => c.id)];
+  const groupsByDocument = groupSelections(ordered);
+
   const usedVariables = new Set<MetadataKey>();
   const sources = snapshot.documents.map((document, documentIndex) => {
     const points = new CodePointIndex(document.text);
-    const selections = (annotationsByDocument.get(document.id) ?? []).map((a) => {
-      const creator = creatorGuid(a);
-      const codes = [
-        a.categoryId,
-        ...snapshot.attributes.flatMap((attribute) => {
-          const value = a.attributes[attribute.key];
-          const optionId = value === undefined ? undefined : optionIds.get(attribute.key)?.get(value);
-          return optionId === undefined ? [] : [optionId];
-        }),
-      ];
-      const notes = [...(a.note !== '' ? [annotationNoteGuid(a.id)] : []), ...(commentsByAnnotation.get(a.id) ?? []).map((c) => c.id)];
+    const selections = (groupsByDocument.get(document.id) ?? []).map(({ guid, annotations: grouped }) => {
+      const first = grouped[0]!;
+      const creator = creatorGuid(first);
+      const notes = grouped.map((a) => a.note).filter((note) => note !== '');
+      const codings = grouped.flatMap((a) => [
+        { guid: a.codingId ?? codingGuid(a.id, a.categoryId), code: a.categoryId, at: a.createdAt },
+        ...attributeCodes(a).map((code) => ({ guid: codingGuid(a.id, code), code, at: a.createdAt })),
+      ]);
       return element(
         'PlainTextSelection',
         {
-          guid: a.id,
-          name: selectionName(a.quote),
-          startPosition: points.toPoints(a.start),
-          endPosition: points.toPoints(a.end),
+          guid,
+          name: selectionName(first.quote),
+          startPosition: points.toPoints(first.start),
+          endPosition: points.toPoints(first.end),
           creatingUser: creator,
-          creationDateTime: a.createdAt,
-          modifiedDateTime: a.updatedAt,
+          creationDateTime: earliest(grouped.map((a) => a.createdAt)),
+          modifiedDateTime: latest(grouped.map((a) => a.updatedAt)),
         },
         [
-          ...codes.map((code) =>
-            element('Coding', { guid: codingGuid(a.id, code), creatingUser: creator, creationDateTime: a.createdAt }, [
-              element('CodeRef', { targetGUID: code }),
-            ]),
+          notes.length > 0 && textElement('Description', notes.join('\n\n')),
+          ...codings.map((coding) =>
+            element('Coding', { guid: coding.guid, creatingUser: creator, creationDateTime: coding.at }, [element('CodeRef', { targetGUID: coding.code })]),
           ),
-          ...notes.map((guid) => element('NoteRef', { targetGUID: guid })),
+          ...grouped.flatMap(noteRefsOf).map((ref) => element('NoteRef', { targetGUID: ref })),
         ],
       );
     });
@@ -197,31 +266,54 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
         description !== null && textElement('Description', description),
         ...selections,
         ...snapshot.memos.filter((m) => m.documentId === document.id).map((m) => element('NoteRef', { targetGUID: m.id })),
+        ...(annotationsByDocument.get(document.id) ?? []).filter((a) => a.orphaned === true).map((a) => element('NoteRef', { targetGUID: a.id })),
         ...variableValues,
       ],
     );
   });
 
   const documentNames = new Map(snapshot.documents.map((d, i) => [d.id, documentName(d, i)]));
+  const coderName = (a: ExportAnnotation) => (a.layer === 'CONSENSUS' ? `Consensus (curated by ${userName(a.annotatorId)})` : userName(a.annotatorId));
+  const unplacedNote = (a: ExportAnnotation): XmlNode => {
+    const body = formatUnplacedNote(
+      {
+        categoryId: a.categoryId,
+        layer: a.layer === 'CONSENSUS' ? 'consensus' : 'annotator',
+        annotatorId: a.annotatorId,
+        attributes: a.attributes,
+        quote: a.quote,
+        note: a.note,
+        prefix: a.prefix,
+        suffix: a.suffix,
+        start: a.start,
+        end: a.end,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        ...(a.selectionId !== undefined ? { selectionId: a.selectionId } : {}),
+        ...(a.codingId !== undefined ? { codingId: a.codingId } : {}),
+      },
+      {
+        categoryPath: index.categories.get(a.categoryId)?.path ?? a.categoryId,
+        attributeLines: snapshot.attributes.flatMap((attribute) => {
+          const value = a.attributes[attribute.key];
+          const option = attribute.options.find((o) => o.value === value);
+          return option ? [`${attribute.name}: ${option.label}`] : [];
+        }),
+        coderName: coderName(a),
+      },
+    );
+    return noteElement(
+      a.id,
+      `Unplaced passage: “${selectionName(a.quote)}”`,
+      body,
+      { creatingUser: creatorGuid(a), creationDateTime: a.createdAt, modifiedDateTime: a.updatedAt },
+      (commentsByAnnotation.get(a.id) ?? []).map((c) => c.id),
+    );
+  };
   const notes = [
     ...ordered.flatMap((a) => [
-      ...(a.note !== ''
-        ? [
-            noteElement(annotationNoteGuid(a.id), `Note on “${selectionName(a.quote)}”`, a.note, {
-              creatingUser: a.annotatorId,
-              creationDateTime: a.createdAt,
-              modifiedDateTime: a.updatedAt,
-            }),
-          ]
-        : []),
-      ...(commentsByAnnotation.get(a.id) ?? []).map((c) =>
-        noteElement(c.id, `Comment by ${userName(c.authorId)}`, c.body, {
-          creatingUser: c.authorId,
-          creationDateTime: c.createdAt,
-          modifiedDateTime: c.editedAt,
-        }),
-      ),
-    ]),
+      ...(a.orphaned === true ? [unplacedNote(a)] : []),
+      ...(a.note !== '' && a.orphaned !== true
     ...snapshot.memos.map((m) =>
       noteElement(m.id, m.documentId === null ? 'Project memo' : `Memo on ${documentNames.get(m.documentId) ?? 'a document'}`, m.body, {
         creatingUser: m.authorId,
@@ -273,6 +365,6 @@ function zipTime(exportedAt: string): Date {
 export function toQdpx(snapshot: ExportSnapshot): Uint8Array {
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = { 'project.qde': encoder.encode(buildProjectXml(snapshot)) };
-  for (const document of snapshot.documents) files[`sources/${document.id}.txt`] = encoder.encode(document.text);
+  for (const document of snapshot.documents) files[`Sources/${document.id}.txt`] = encoder.encode(document.text);
   return zipSync(files, { level: 6, mtime: zipTime(snapshot.exportedAt) });
 }

@@ -1,12 +1,13 @@
 // Pure: one export snapshot to the bytes of a file in the chosen format, with its MIME type and a
 // file extension. The report formats go through the report model; the data formats through their
-// exporters. Fonts are passed in (the caller reads them from npm's @fontsource packages).
+// exporters (the REFI-QDA ones with the GUIDs an import kept, see withExternalGuids). Fonts are passed in (the caller reads them from npm's @fontsource packages).
 import { toCsv } from './csv';
 import { buildReportModel } from './report-model';
 import { renderReportHtml } from './report-html';
 import { renderReportPdf, type ReportFonts } from './report-pdf';
 import { toQdc } from './qdc';
 import { toQdpx } from './qdpx';
+import { withExternalGuids } from './snapshot';
 import type { ExportSnapshot } from './types';
 import { toW3C } from './w3c';
 
@@ -33,9 +34,9 @@ export async function renderExport(
     case 'w3c':
       return { bytes: encoder.encode(JSON.stringify(toW3C(snapshot), null, 2)), contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld' };
     case 'qdpx':
-      return { bytes: toQdpx(snapshot), contentType: 'application/zip', extension: 'qdpx' };
+      return { bytes: toQdpx(withExternalGuids(snapshot)), contentType: 'application/zip', extension: 'qdpx' };
     case 'qdc':
-      return { bytes: encoder.encode(toQdc(snapshot)), contentType: 'application/xml; charset=utf-8', extension: 'qdc' };
+      return { bytes: encoder.encode(toQdc(withExternalGuids(snapshot))), contentType: 'application/xml; charset=utf-8', extension: 'qdc' };
   }
 }
 

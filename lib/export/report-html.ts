@@ -1,5 +1,6 @@
 // Pure: the annotated report as one self-contained HTML file (inline CSS, no scripts, no external
 // resources), readable on screen and printable. Every piece of user text is escaped.
+import { httpUrlOrNull } from '@/lib/validations/document';
 import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
 import { shareHeat } from '@/lib/colors';
@@ -63,12 +64,12 @@ function renderArticle(article: ReportArticle, colorOf: Map<string, string>): st
     .map((n) => {
       const attrs = n.attributes.map((a) => `${escapeHtml(a.name)}: ${escapeHtml(a.value)}`).join(' · ');
       const comments = n.comments.map((c) => `<div class="comment">💬 <strong>${escapeHtml(c.author)}</strong>: ${escapeHtml(c.body)}</div>`).join('');
-      return `<li value="${n.number}"><span class="swatch" style="background:${n.category.color}"></span><strong>${escapeHtml(n.category.path)}</strong> — ${escapeHtml(n.who)}${attrs ? ` · ${attrs}` : ''}<br><span class="quote">“${escapeHtml(n.annotation.quote.length > 220 ? `${n.annotation.quote.slice(0, 217)}…` : n.annotation.quote)}”</span>${n.annotation.note ? `<br><em>Note:</em> ${escapeHtml(n.annotation.note)}` : ''}${comments}</li>`;
+      return `<li value="${n.number}"><span class="swatch" style="background:${n.category.color}"></span><strong>${escapeHtml(n.category.path)}</strong> — ${escapeHtml(n.who)}${attrs ? ` · ${attrs}` : ''}<br>${n.unplaced ? '<em>Unplaced (its text was corrected); last known text:</em> ' : ''}<span class="quote">“${escapeHtml(n.annotation.quote.length > 220 ? `${n.annotation.quote.slice(0, 217)}…` : n.annotation.quote)}”</span>${n.annotation.note ? `<br><em>Note:</em> ${escapeHtml(n.annotation.note)}` : ''}${comments}</li>`;
     })
     .join('\n');
   return `<section class="article" id="doc-${d.id}">
 <h2>${escapeHtml(article.title)}</h2>
-<p class="muted small">${escapeHtml(meta)}${d.sourceUrl ? ` · <a href="${escapeHtml(d.sourceUrl)}">source</a>` : ''}</p>
+<p class="muted small">${escapeHtml(meta)}${httpUrlOrNull(d.sourceUrl) ? ` · <a href="${escapeHtml(httpUrlOrNull(d.sourceUrl)!.href)}">source</a>` : d.sourceUrl ? ` · source: ${escapeHtml(d.sourceUrl)}` : ''}</p>
 ${article.memo ? `<h3>Memo</h3><div class="memo">${escapeHtml(article.memo)}</div>` : ''}
 <div class="text">${body}</div>
 <h3>Annotations (${article.notes.length})</h3>

@@ -17,6 +17,8 @@ export type ReportNote = {
   who: string;
   attributes: { name: string; value: string }[];
   comments: { author: string; body: string; createdAt: string }[];
+  /** Left unplaced by a text correction: listed with its last known text, highlighted nowhere. */
+  unplaced: boolean;
 };
 
 /** A run of a block's text and the annotations over it; `endsNotes` are the footnotes whose passage ends here. */
@@ -49,13 +51,21 @@ export type ReportModel = {
   counts: { articles: number; annotations: number; annotators: number; comments: number };
 };
 
-function articleOf(snapshot: ExportSnapshot, doc: ExportDocument, names: Map<string, string>, categories: Map<string, ExportCategory>): ReportArticle {
+function articleOf(
+  snapshot: ExportSnapshot,
+  doc: ExportDocument,
+  names: Map<string, string>,
+  categories: Map<string, ExportCategory>,
+  commentsByAnnotation: Map<string, ExportSnapshot['comments']>,
+): ReportArticle {
   const annotations = snapshot.annotations.filter((a) => a.documentId === doc.id).sort((a, b) => a.start - b.start || b.end - a.end);
   const numberOf = new Map(annotations.map((a, i) => [a.id, i + 1]));
-  const segments = computeSegments(annotations.map((a) => ({ id: a.id, start: a.start, end: a.end })));
+  // An unplaced annotation's offsets no longer hold its text: it is numbered and listed, not highlighted.
+  const placed = annotations.filter((a) => !a.orphaned);
+  const segments = computeSegments(placed.map((a) => ({ id: a.id, start: a.start, end: a.end })));
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const endsAt = new Map<number, number[]>();
-  for (const a of annotations) endsAt.set(a.end, [...(endsAt.get(a.end) ?? []), numberOf.get(a.id)!]);
+  for (const a of placed) endsAt.set(a.end, [...(endsAt.get(a.end) ?? []), numberOf.get(a.id)!]);
   const blocks: ReportBlock[] = doc.blocks.map((b) => {
     const runs: ReportRun[] = [];
     let at = b.start;
@@ -86,7 +96,8 @@ function articleOf(snapshot: ExportSnapshot, doc: ExportDocument, names: Map<str
     category: categories.get(a.categoryId)!,
     who: a.layer === 'CONSENSUS' ? `Consensus (curated by ${names.get(a.annotatorId) ?? 'a curator'})` : (names.get(a.annotatorId) ?? 'an annotator'),
     attributes: Object.entries(a.attributes).map(([k, v]) => attributeLabel(k, v)),
-    comments: snapshot.comments.filter((c) => c.annotationId === a.id).map((c) => ({ author: names.get(c.authorId) ?? 'someone', body: c.body, createdAt: c.createdAt })),
+    comments: (commentsByAnnotation.get(a.id) ?? []).map((c) => ({ author: names.get(c.authorId) ?? 'someone', body: c.body, createdAt: c.createdAt })),
+    unplaced: a.orphaned === true,
   }));
   const memo = snapshot.memos.find((m) => m.documentId === doc.id)?.body ?? null;
   return { document: doc, title: displayTitle(doc), blocks, notes, memo };
@@ -99,8 +110,11 @@ function articleOf(snapshot: ExportSnapshot, doc: ExportDocument, names: Map<str
 export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
   const names = new Map(snapshot.users.map((u) => [u.id, u.name]));
   const categories = new Map(snapshot.categories.map((c) => [c.id, c]));
-  const annotatorLayer = snapshot.annotations.filter((a) => a.layer === 'ANNOTATOR');
-  const consensus = snapshot.annotations.filter((a) => a.layer === 'CONSENSUS');
+  // The figures count passages where they are; unplaced ones have no place to count.
+  const annotatorLayer = snapshot.annotations.filter((a) => a.layer === 'ANNOTATOR' && !a.orphaned);
+  const consensus = snapshot.annotations.filter((a) => a.layer === 'CONSENSUS' && !a.orphaned);
+  const commentsByAnnotation = new Map<string, ExportSnapshot['comments']>();
+  for (const c of snapshot.comments) commentsByAnnotation.set(c.annotationId, [...(commentsByAnnotation.get(c.annotationId) ?? []), c]);
   const annotatorIds = [...new Set(annotatorLayer.map((a) => a.annotatorId))];
   const framingSpans = consensus.length > 0 ? consensus : annotatorLayer;
   const categoryIds = snapshot.categories.map((c) => c.id);
@@ -127,7 +141,7 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
     description: snapshot.project.description,
     source: layers.length > 0 ? `Highlights from ${layers.join(' and ')}.` : 'No annotations in this export.',
     codebook: { categories: snapshot.categories, attributes: snapshot.attributes },
-    articles: snapshot.documents.map((d) => articleOf(snapshot, d, names, categories)),
+    articles: snapshot.documents.map((d) => articleOf(snapshot, d, names, categories, commentsByAnnotation)),
     comparison,
     comparisonSource: consensus.length > 0 ? 'the consensus layer' : `all annotator layers pooled (${annotatorIds.length})`,
     agreement,

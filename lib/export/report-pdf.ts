@@ -5,6 +5,7 @@
 //
 // Long reports are drawn article by article with a pause between them (`yieldEvery`), so a server
 // making one keeps answering other requests; `onProgress` reports each article done.
+import { httpUrlOrNull } from '@/lib/validations/document';
 import PDFDocument from 'pdfkit';
 import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
@@ -69,7 +70,8 @@ async function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string
   doc.font('serif-bold').fontSize(18).fillColor(ink).text(article.title);
   const meta = [d.author ?? 'author unknown', d.authorAffiliation, d.outlet ?? 'outlet unknown', d.publishedOn ? day(`${d.publishedOn}T00:00:00Z`) : 'date unknown'].filter(Boolean).join(' · ');
   doc.moveDown(0.2).font('sans').fontSize(9).fillColor(muted).text(meta);
-  if (d.sourceUrl) doc.text(d.sourceUrl, { link: d.sourceUrl, underline: false });
+  // Only an http(s) address becomes a link; anything else is printed as text.
+  if (d.sourceUrl) doc.text(d.sourceUrl, { link: httpUrlOrNull(d.sourceUrl)?.href ?? null, underline: false });
   if (article.memo) {
     doc.moveDown(0.6).font('sans-bold').fontSize(9.5).fillColor(ink).text('Memo');
     doc.font('serif-italic').fontSize(10).fillColor(muted).text(article.memo).fillColor(ink);
@@ -104,6 +106,7 @@ async function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string
       .fillColor(ink).text(n.category.path, { continued: true })
       .font('sans').fillColor(muted).text(` — ${n.who}${attrs ? ` · ${attrs}` : ''}`);
     const quote = n.annotation.quote.length > 240 ? `${n.annotation.quote.slice(0, 237)}…` : n.annotation.quote;
+    if (n.unplaced) doc.font('sans').fontSize(8.5).fillColor(muted).text('Unplaced (its text was corrected); last known text:', doc.page.margins.left + 10);
     doc.font('serif-italic').fontSize(9).fillColor(ink).text(`“${quote}”`, doc.page.margins.left + 10);
     if (n.annotation.note) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Note: ${n.annotation.note}`, doc.page.margins.left + 10);
     for (const c of n.comments) doc.font('sans').fontSize(8.5).fillColor(muted).text(`Comment by ${c.author}: ${c.body}`, doc.page.margins.left + 18);

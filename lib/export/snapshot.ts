@@ -146,3 +146,50 @@ export function inferBlocks(text: string): ExportBlock[] {
 export function trimBaseUrl(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
+
+/**
+ * The snapshot with every id replaced by the GUID the other tool gave it (`guid`, kept from an
+ * import), and every reference rewritten to match, for the REFI-QDA formats: a project that came
+ * from NVivo goes back to NVivo with NVivo's identities. An id whose GUID is missing, or would be
+ * used twice, stays as it is; annotations keep their ids (their selectionId and codingId already
+ * carry the other tool's GUIDs).
+ */
+export function withExternalGuids(snapshot: ExportSnapshot): ExportSnapshot {
+  const used = new Set<string>();
+  const map = new Map<string, string>();
+  const remap = <T extends { id: string; guid?: string }>(items: readonly T[] | undefined): void => {
+    for (const item of items ?? []) {
+      const guid = item.guid?.trim();
+      const key = guid?.toLowerCase();
+      if (guid && key && !used.has(key) && !map.has(item.id)) {
+        used.add(key);
+        map.set(item.id, guid);
+      }
+    }
+  };
+  remap(snapshot.users);
+  remap(snapshot.categories);
+  remap(snapshot.attributes);
+  remap(snapshot.attributes.flatMap((a) => a.options));
+  remap(snapshot.documents);
+  remap(snapshot.comments);
+  remap(snapshot.memos);
+  remap(snapshot.documentGroups);
+  remap(snapshot.categoryGroups);
+  if (map.size === 0) return snapshot;
+  const to = (id: string) => map.get(id) ?? id;
+  const toNullable = (id: string | null) => (id === null ? null : to(id));
+  return {
+    ...snapshot,
+    ...(snapshot.exportedBy !== undefined ? { exportedBy: to(snapshot.exportedBy) } : {}),
+    users: snapshot.users.map((u) => ({ ...u, id: to(u.id) })),
+    categories: snapshot.categories.map((c) => ({ ...c, id: to(c.id), parentId: toNullable(c.parentId) })),
+    attributes: snapshot.attributes.map((a) => ({ ...a, id: to(a.id), options: a.options.map((o) => ({ ...o, id: to(o.id) })) })),
+    documents: snapshot.documents.map((d) => ({ ...d, id: to(d.id) })),
+    annotations: snapshot.annotations.map((a) => ({ ...a, documentId: to(a.documentId), annotatorId: to(a.annotatorId), categoryId: to(a.categoryId) })),
+    comments: snapshot.comments.map((c) => ({ ...c, id: to(c.id), authorId: to(c.authorId) })),
+    memos: snapshot.memos.map((m) => ({ ...m, id: to(m.id), documentId: toNullable(m.documentId), authorId: to(m.authorId) })),
+    ...(snapshot.documentGroups ? { documentGroups: snapshot.documentGroups.map((g) => ({ ...g, id: to(g.id), memberIds: g.memberIds.map(to) })) } : {}),
+    ...(snapshot.categoryGroups ? { categoryGroups: snapshot.categoryGroups.map((g) => ({ ...g, id: to(g.id), memberIds: g.memberIds.map(to) })) } : {}),
+  };
+}

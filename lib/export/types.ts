@@ -10,7 +10,12 @@ import type { ArticleMetadata } from '@/lib/corpus/types';
 
 export type ExportBlock = ContentRange;
 
-export type ExportUser = { id: string; name: string; email?: string };
+/**
+ * `guid`, on the entities below, is the element's GUID in the tool the project was imported from,
+ * when it came from one: REFI-QDA exports write it instead of the id (withExternalGuids), so the
+ * other tool gets its own identities back. Other formats use the ids.
+ */
+export type ExportUser = { id: string; name: string; email?: string; guid?: string };
 
 export type ExportCategory = {
   id: string;
@@ -21,6 +26,7 @@ export type ExportCategory = {
   description: string;
   color: string; // #rrggbb
   position: number;
+  guid?: string;
 };
 
 export type ExportAttribute = {
@@ -29,7 +35,8 @@ export type ExportAttribute = {
   key: string;
   name: string;
   description: string;
-  options: { id: string; value: string; label: string }[];
+  options: { id: string; value: string; label: string; guid?: string }[];
+  guid?: string;
 };
 
 /** Metadata are null where the source states none: never invented. */
@@ -43,6 +50,7 @@ export type ExportDocument = ArticleMetadata & {
   /** SHA-256 of `text`, hex. */
   contentHash: string;
   createdAt: string; // ISO 8601
+  guid?: string;
 };
 
 export type ExportAnnotation = {
@@ -81,10 +89,16 @@ export type ExportAnnotation = {
   codingId?: string;
 };
 
-export type ExportComment = { id: string; annotationId: string; authorId: string; body: string; createdAt: string; editedAt: string | null };
+export type ExportComment = { id: string; annotationId: string; authorId: string; body: string; createdAt: string; editedAt: string | null; guid?: string };
 
 /** An analyst memo: on one document, or (documentId null) on the whole comparison. */
-export type ExportMemo = { id: string; documentId: string | null; body: string; authorId: string; updatedAt: string };
+export type ExportMemo = { id: string; documentId: string | null; body: string; authorId: string; updatedAt: string; guid?: string };
+
+/**
+ * A named set of documents or of categories (REFI-QDA <Set>: MAXQDA document groups, NVivo sets,
+ * ATLAS.ti code groups). `memberIds` are document ids or category ids of the same snapshot.
+ */
+export type ExportGroup = { id: string; name: string; description: string; memberIds: string[]; guid?: string };
 
 export type ExportSnapshot = {
   exportedAt: string;
@@ -103,4 +117,6 @@ export type ExportSnapshot = {
   annotations: ExportAnnotation[];
   comments: ExportComment[];
   memos: ExportMemo[];
+  documentGroups?: ExportGroup[];
+  categoryGroups?: ExportGroup[];
 };

@@ -83,8 +83,13 @@ export type W3CCodingAnnotation = AnnotationBase & {
   created: string;
   modified: string;
   body: (W3CVocabularyBody | W3CTextualBody)[];
-  target: { type: 'SpecificResource'; source: string; selector: [W3CTextQuoteSelector, W3CTextPositionSelector] };
+  target: { type: 'SpecificResource'; source: string; selector: [W3CTextQuoteSelector, W3CTextPositionSelector] | [W3CTextQuoteSelector] };
   'parallax:layer': 'annotator' | 'consensus';
+  /**
+   * An annotation a text correction left unplaced: its target has only the TextQuoteSelector of its
+   * last known text (a position would point at other text), and its last offsets ride here.
+   */
+  'parallax:unplaced'?: { start: number; end: number };
 };
 export type W3CReplyAnnotation = AnnotationBase & {
   motivation: 'replying';
@@ -190,12 +195,15 @@ export function toW3C(snapshot: ExportSnapshot, options: { pageSize?: number } =
       target: {
         type: 'SpecificResource',
         source: iri.document(a.documentId),
-        selector: [
-          { type: 'TextQuoteSelector', exact: a.quote, prefix: a.prefix, suffix: a.suffix },
-          { type: 'TextPositionSelector', start: points.toPoints(a.start), end: points.toPoints(a.end) },
-        ],
+        selector: a.orphaned
+          ? [{ type: 'TextQuoteSelector', exact: a.quote, prefix: a.prefix, suffix: a.suffix }]
+          : [
+              { type: 'TextQuoteSelector', exact: a.quote, prefix: a.prefix, suffix: a.suffix },
+              { type: 'TextPositionSelector', start: points.toPoints(a.start), end: points.toPoints(a.end) },
+            ],
       },
       'parallax:layer': a.layer === 'CONSENSUS' ? 'consensus' : 'annotator',
+      ...(a.orphaned ? { 'parallax:unplaced': { start: points.toPoints(Math.min(a.start, points.unitLength)), end: points.toPoints(Math.min(a.end, points.unitLength)) } } : {}),
     };
   });
   const replies = snapshot.comments.map((c): W3CReplyAnnotation => ({
@@ -333,6 +341,7 @@ const itemSchema = z.object({
   body: z.unknown(),
   target: z.unknown(),
   'parallax:layer': z.enum(['annotator', 'consensus']).optional(),
+  'parallax:unplaced': z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
 });
 type Item = z.infer<typeof itemSchema>;
 
@@ -484,9 +493,20 @@ export function fromW3C(json: unknown): ExportSnapshot {
       .object({ exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() })
       .safeParse(selectorOf('TextQuoteSelector'));
     if (!quote.success) throw new ImportError(`${where}: target has no TextQuoteSelector with an exact text`);
+    const points = pointIndexes.get(document.id)!;
+    const unplaced = item['parallax:unplaced'];
+    if (unplaced !== undefined) {
+      // Unplaced where it was exported: its last text and offsets come back as they were.
+      const at = (p: number) => points.toUnits(Math.min(p, points.pointLength));
+      return {
+        ...readCodingBodies(item, where),
+        id, documentId: document.id, layer: item['parallax:layer'] === 'consensus' ? 'CONSENSUS' : 'ANNOTATOR', annotatorId,
+        start: at(Math.min(unplaced.start, unplaced.end)), end: at(unplaced.end), quote: quote.data.exact, prefix: quote.data.prefix ?? '', suffix: quote.data.suffix ?? '',
+        createdAt: item.created, updatedAt: item.modified ?? item.created, orphaned: true,
+      };
+    }
     const position = z.object({ start: offset, end: offset }).safeParse(selectorOf('TextPositionSelector'));
     if (!position.success) throw new ImportError(`${where}: target has no TextPositionSelector with whole-number start and end`);
-    const points = pointIndexes.get(document.id)!;
     const { start: startPoint, end: endPoint } = position.data;
     if (endPoint <= startPoint || endPoint > points.pointLength) {
       throw new ImportError(`${where}: TextPositionSelector ${startPoint}-${endPoint} is not a passage of its document (${points.pointLength} characters)`);
@@ -497,6 +517,25 @@ export function fromW3C(json: unknown): ExportSnapshot {
       throw new ImportError(`${where}: the TextQuoteSelector's exact text is not the document's text at ${startPoint}-${endPoint}`);
     }
 
+    const bodies = readCodingBodies(item, where);
+    return {
+      id,
+      documentId: document.id,
+      layer: item['parallax:layer'] === 'consensus' ? 'CONSENSUS' : 'ANNOTATOR',
+      annotatorId,
+      start,
+      end,
+      quote: quote.data.exact,
+      prefix: quote.data.prefix ?? '',
+      suffix: quote.data.suffix ?? '',
+      ...bodies,
+      createdAt: item.created,
+      updatedAt: item.modified ?? item.created,
+    };
+  }
+
+  /** The category, attribute values and note of a coding annotation's bodies. */
+  function readCodingBodies(item: Item, where: string): { categoryId: string; note: string; attributes: Record<string, string> } {
     let categoryId: string | null = null;
     let note = '';
     const values: Record<string, string> = {};
@@ -529,22 +568,7 @@ export function fromW3C(json: unknown): ExportSnapshot {
     }
     if (categoryId === null) throw new ImportError(`${where}: body has no SpecificResource with the purpose "classifying" (the category)`);
 
-    return {
-      id,
-      documentId: document.id,
-      layer: item['parallax:layer'] === 'consensus' ? 'CONSENSUS' : 'ANNOTATOR',
-      annotatorId,
-      categoryId,
-      start,
-      end,
-      quote: quote.data.exact,
-      prefix: quote.data.prefix ?? '',
-      suffix: quote.data.suffix ?? '',
-      note,
-      attributes: values,
-      createdAt: item.created,
-      updatedAt: item.modified ?? item.created,
-    };
+    return { categoryId, note, attributes: values };
   }
 
   function readReply(item: Item, where: string): ExportComment {

@@ -128,7 +128,17 @@ function stripPrefix(value: unknown, prefix: string): unknown {
  */
 export function parseXmlDocument(
   xml: string,
-  expected: { root: string; namespace: string; what: string; arrays: ReadonlySet<string> },
+  expected: {
+    root: string;
+    /** The namespace, or a pattern of the variants accepted (tools write several spellings). */
+    namespace: string | RegExp;
+    what: string;
+    arrays: ReadonlySet<string>;
+    /** How the expected namespace is named in messages, e.g. "urn:QDA-XML:project:1.0". */
+    namespaceLabel?: string;
+    /** Accept a root element that declares no namespace at all (some tools omit it). */
+    namespaceOptional?: boolean;
+  },
 ): ParsedElement {
   // XML end-of-line handling (XML 1.0 §2.11), which the parser leaves to us.
   const source = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -170,9 +180,16 @@ export function parseXmlDocument(
   const rootValue = parsed[rootName];
   const root: ParsedElement = rootValue !== null && typeof rootValue === 'object' && !Array.isArray(rootValue) ? (rootValue as ParsedElement) : {};
   const declared = root[prefix === '' ? 'xmlns' : `xmlns:${prefix}`];
-  if (declared !== expected.namespace) {
+  const matches =
+    typeof declared === 'string'
+      ? typeof expected.namespace === 'string'
+        ? declared === expected.namespace
+        : expected.namespace.test(declared.trim())
+      : declared === undefined && expected.namespaceOptional === true;
+  if (!matches) {
     const found = typeof declared === 'string' ? `the namespace "${declared}"` : 'no namespace';
-    throw new ImportError(`${expected.what}: <${rootName}> has ${found}, but "${expected.namespace}" was expected`);
+    const wanted = expected.namespaceLabel ?? `"${String(expected.namespace)}"`;
+    throw new ImportError(`${expected.what}: <${rootName}> has ${found}, but ${wanted} was expected`);
   }
   return (prefix === '' ? root : stripPrefix(root, `${prefix}:`)) as ParsedElement;
 }

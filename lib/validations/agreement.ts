@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits, tooLongMessage } from './limits';
 import { mergeRules } from '@/lib/curation/clusters';
 import { isUuid } from '@/lib/ids';
 import { idListSchema } from './ids';
@@ -55,7 +56,7 @@ export const curationDecisionSchema = z
         start: offset('passage.start'),
         end: offset('passage.end'),
         attributes: z.record(z.string().min(1).max(100), z.string().min(1).max(200)).default({}),
-        note: z.string().max(10_000, 'passage.note is too long (10,000 characters at most).').default(''),
+        note: z.string().max(limits.note, tooLongMessage('passage.note', 'note')).default(''),
       })
       .optional(),
   })

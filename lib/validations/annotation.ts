@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits, tooLongMessage } from './limits';
 
 // Shapes only: whether the offsets, quote, category and attributes fit the document and the
 // project's codebook is checked in lib/data/annotations.ts, which has both at hand.
@@ -22,7 +23,7 @@ const quoteSchema = z
   .min(1, 'quote must not be empty: an annotation covers at least one character.')
   .max(100_000, 'quote is too long (100,000 characters at most).');
 
-const noteSchema = z.string({ error: 'note must be text.' }).max(10_000, 'note is too long (10,000 characters at most).');
+const noteSchema = z.string({ error: 'note must be text.' }).max(limits.note, tooLongMessage('note', 'note'));
 
 /** Attribute key → option value, e.g. { "blame-target": "pakistan" }. */
 const attributesSchema = z.record(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { colorPattern } from '@/lib/codebook/palette';
 import { normalizeShortcut, shortcutProblem } from '@/lib/codebook/shortcuts';
+import { limits, tooLongMessage, type LimitedField } from './limits';
 
 // Ids are checked for shape here so that a malformed one is answered like a missing one (the
 // data layer turns it into NOT_FOUND) instead of reaching PostgreSQL as an invalid uuid cast.
@@ -11,7 +12,7 @@ export const categoryNameSchema = z
   .string({ error: 'Name is required.' })
   .trim()
   .min(1, 'Name is required.')
-  .max(120, 'Name is too long (120 characters at most).')
+  .max(limits.categoryName, tooLongMessage('Name', 'categoryName'))
   .refine((v) => !v.includes(' / '), { message: 'Name may not contain " / ", which separates levels in category paths.' });
 
 export const colorSchema = z
@@ -20,8 +21,7 @@ export const colorSchema = z
   .regex(colorPattern, 'Colour must be written #rrggbb, e.g. #4e79a7.')
   .transform((v) => v.toLowerCase());
 
-const longText = (label: string) =>
-  z.string().trim().max(2000, `${label} is too long (2000 characters at most).`);
+const longText = (label: string, field: LimitedField) => z.string().trim().max(limits[field], tooLongMessage(label, field));
 
 /** A shortcut key; '' and null both mean "no shortcut". Case is ignored. */
 export const shortcutSchema = z
@@ -38,8 +38,8 @@ export const createCategorySchema = z.object({
   name: categoryNameSchema,
   parentId: idSchema('Parent category').nullable().default(null),
   color: colorSchema,
-  description: longText('Description').default(''),
-  example: longText('Example').default(''),
+  description: longText('Description', 'categoryDescription').default(''),
+  example: longText('Example', 'categoryExample').default(''),
   shortcut: shortcutSchema.default(null),
 });
 export type CreateCategoryInput = z.input<typeof createCategorySchema>;
@@ -47,8 +47,8 @@ export type CreateCategoryInput = z.input<typeof createCategorySchema>;
 export const updateCategorySchema = z.object({
   name: categoryNameSchema.optional(),
   color: colorSchema.optional(),
-  description: longText('Description').optional(),
-  example: longText('Example').optional(),
+  description: longText('Description', 'categoryDescription').optional(),
+  example: longText('Example', 'categoryExample').optional(),
   /** null clears the shortcut; absent leaves it as it is. */
   shortcut: shortcutSchema.optional(),
   /** null moves the category to the top level; absent leaves it where it is. */
@@ -90,7 +90,7 @@ const attributeOptionsSchema = z
   .array(
     z.object({
       value: optionValueSchema,
-      label: z.string({ error: 'Label is required.' }).trim().min(1, 'Label is required.').max(120, 'Label is too long (120 characters at most).'),
+      label: z.string({ error: 'Label is required.' }).trim().min(1, 'Label is required.').max(limits.optionLabel, tooLongMessage('Label', 'optionLabel')),
     }),
     { error: 'Allowed values are required.' },
   )
@@ -108,12 +108,12 @@ const attributeNameSchema = z
   .string({ error: 'Name is required.' })
   .trim()
   .min(1, 'Name is required.')
-  .max(120, 'Name is too long (120 characters at most).');
+  .max(limits.attributeName, tooLongMessage('Name', 'attributeName'));
 
 export const createAttributeSchema = z.object({
   key: attributeKeySchema,
   name: attributeNameSchema,
-  description: longText('Description').default(''),
+  description: longText('Description', 'categoryDescription').default(''),
   options: attributeOptionsSchema,
 });
 export type CreateAttributeInput = z.input<typeof createAttributeSchema>;
@@ -125,7 +125,7 @@ export type CreateAttributeInput = z.input<typeof createAttributeSchema>;
  */
 export const updateAttributeSchema = z.object({
   name: attributeNameSchema.optional(),
-  description: longText('Description').optional(),
+  description: longText('Description', 'categoryDescription').optional(),
   options: attributeOptionsSchema.optional(),
 });
 export type UpdateAttributeInput = z.input<typeof updateAttributeSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { limits, tooLongMessage } from './limits';
 
 // Shapes only: whether the mentioned users are members of the project, and whether the actor may
 // see the annotation, is checked in lib/data/comments.ts, which has the database at hand.
 
-export const maxCommentLength = 5000;
+export const maxCommentLength = limits.comment;
 
 // Trimmed first, so "   " is refused as empty rather than stored as blank space.
 const bodySchema = z

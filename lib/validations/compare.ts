@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits, tooLongMessage } from './limits';
 import { isUuid } from '@/lib/ids';
 import { idListSchema } from './ids';
 
@@ -28,7 +29,7 @@ export type ComparisonFiltersInput = z.input<typeof comparisonFiltersSchema>;
 
 export const memoSchema = z.object({
   documentId: z.string().refine(isUuid, { message: 'documentId is not a valid id.' }).nullable(),
-  body: z.string({ error: 'body must be text.' }).max(50_000, 'The memo is too long (50,000 characters at most).'),
+  body: z.string({ error: 'body must be text.' }).max(limits.memo, tooLongMessage('The memo', 'memo')),
   /** The version the writer read; 0 for a memo that does not exist yet. */
   version: z.number({ error: 'version is required: the version of the memo you read (0 for a new one).' }).int().min(0),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from './limits';
 
 const optionalText = (label: string, max: number) =>
   z
@@ -21,12 +22,12 @@ export const publishedOnSchema = z
   });
 
 export const documentMetadataSchema = z.object({
-  title: optionalText('Title', 300),
-  author: optionalText('Author', 200),
-  authorAffiliation: optionalText('Affiliation', 300),
-  outlet: optionalText('Outlet', 200),
+  title: optionalText('Title', limits.documentTitle),
+  author: optionalText('Author', limits.documentAuthor),
+  authorAffiliation: optionalText('Affiliation', limits.documentAffiliation),
+  outlet: optionalText('Outlet', limits.documentOutlet),
   publishedOn: publishedOnSchema,
-  sourceUrl: optionalText('Source URL', 2000).refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), {
+  sourceUrl: optionalText('Source URL', limits.sourceUrl).refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), {
     message: 'Source URL must start with http:// or https://, or be left empty.',
   }),
 });
@@ -60,3 +61,18 @@ export const pasteSchema = z.object({
   format: z.enum(['text', 'markdown', 'html'], { error: 'Format must be text, markdown or html.' }),
   name: z.string().trim().max(300).optional(),
 });
+
+/**
+ * The URL as a link target when it is an http(s) address, else null. Stored URLs are validated on
+ * the way in; this guards every place a URL becomes a link (pages, reports), so a value that got
+ * in another way (an older import) never runs script (`javascript:`) or breaks a page.
+ */
+export function httpUrlOrNull(value: string | null | undefined): URL | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@/lib/permissions';
+import { limits, tooLongMessage } from './limits';
 
 export const projectSlugSchema = z
   .string({ error: 'Project slug is required.' })
@@ -13,8 +14,8 @@ export const projectSlugSchema = z
 
 export const createProjectSchema = z.object({
   slug: projectSlugSchema,
-  name: z.string().trim().min(1, 'Project name is required.').max(120, 'Project name is too long (120 characters at most).'),
-  description: z.string().trim().max(2000, 'Description is too long (2000 characters at most).').default(''),
+  name: z.string().trim().min(1, 'Project name is required.').max(limits.projectName, tooLongMessage('Project name', 'projectName')),
+  description: z.string().trim().max(limits.projectDescription, tooLongMessage('Description', 'projectDescription')).default(''),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 

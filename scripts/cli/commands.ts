@@ -1,6 +1,7 @@
 // The CLI's commands, as a function from arguments to an exit code, so integration tests can run
 // them in-process against the test database. Each command is thin: parse, call lib/data, print.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile, CorpusError } from '@/lib/corpus';
@@ -8,7 +9,11 @@ import { listActivity } from '@/lib/data/activity';
 import { getAgreement } from '@/lib/data/agreement';
 import { getComparison } from '@/lib/data/compare';
 import { comparisonToJson, formatComparisonText } from '@/lib/compare/text';
-import { exportProject, importCodebookFile, importProjectFile } from '@/lib/data/exports';
+import { exportProject } from '@/lib/data/exports';
+import { commitImport, prepareImport } from '@/lib/data/imports';
+import { formatSummaryText } from '@/lib/export/import-summary';
+import { confirmImportSchema, type ConfirmImportInput, type ImportKind } from '@/lib/validations/import';
+import { parseOrThrow } from '@/lib/validations/parse';
 import { writeFile } from 'node:fs/promises';
 import { displayTitle } from '@/lib/corpus/titles';
 import { agreementReportToJson, formatAgreementText } from '@/lib/agreement/text';
@@ -27,9 +32,13 @@ export const usage = `Usage: npm run parallax -- <command> [options]
 Commands:
   project create <slug> --name <name> --owner <email> [--description <text>]
   import <files...> --project <slug>          import .txt, .md or .html files (all or nothing)
-  import --format w3c|qdpx <file> --owner <email> [--project <new slug>] [--name <name>]
+  import --format w3c|qdpx <file> --owner <email> [--project <new slug>] [--name <name>] [--dry-run]
                                               load a W3C Web Annotation export or a REFI-QDA project into a new project
-  import --format qdc <file> --project <slug>  add a REFI-QDA codebook's codes to a project's codebook
+  import --format qdc <file> --project <slug> [--dry-run]
+                                              add a REFI-QDA codebook's codes to a project's codebook
+  import --format annotations <file> --project <slug> (--layer <member email> | --new-annotator <name>) [--dry-run]
+                                              place W3C annotations from other tools (Recogito, Hypothesis) on the project's articles
+                                              every import prints what it will bring in, what it checked and what it leaves out
   export --project <slug> --format html|pdf|csv|w3c|qdpx|qdc --out <path> [--documents <ids>] [--categories <ids>]
          [--layers all|annotators|consensus] [--no-comments] [--no-memos]
                                               write an annotated report or a data file
@@ -74,27 +83,48 @@ async function projectCreate(args: string[], io: Io): Promise<void> {
   io.out(`Created project ${project.slug} (owner ${values.owner}).`);
 }
 
-/** `import --format w3c|qdpx|qdc <file>`: a whole project, or a codebook, from another tool or an export. */
+/**
+ * `import --format w3c|qdpx|qdc|annotations <file>`: a whole project, a codebook, or W3C annotations
+ * from other tools onto a project's articles. Prints the same summary as the review page, and with
+ * --dry-run stops there.
+ */
 async function importFormatted(args: string[], io: Io): Promise<void> {
   const s = { type: 'string' } as const;
-  const { values, positionals } = parse(args, { format: s, project: s, owner: s, name: s });
+  const { values, positionals } = parse(args, { format: s, project: s, owner: s, name: s, layer: s, 'new-annotator': s, 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('import --format takes exactly one file.');
   const file = positionals[0]!;
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    await access(file, constants.R_OK);
   } catch {
     throw new UsageError(`Cannot read ${file}: no such file or not readable. Nothing was imported.`);
   }
   const format = required(values.format, '--format');
-  if (format === 'qdc') {
-    const r = await importCodebookFile(systemActor, required(values.project, '--project'), bytes);
-    io.out(`Codebook of ${values.project}: ${r.added} categories added, ${r.existing} already there, ${r.attributesAdded} attributes added.`);
+  const kinds: Record<string, ImportKind> = { w3c: 'w3c', qdpx: 'qdpx', qdc: 'qdc', annotations: 'annotations', 'w3c-annotations': 'annotations' };
+  const kind = kinds[format];
+  if (!kind) throw new UsageError(`--format must be one of w3c, qdpx, qdc, annotations (got "${format}").`);
+  const intoProject = kind === 'qdc' || kind === 'annotations';
+  if (intoProject) required(values.project, '--project');
+  else if (!values.owner && !values['dry-run']) throw new UsageError('import --format w3c|qdpx needs --owner <email>: who owns the new project.');
+  let layer: ConfirmImportInput['layer'];
+  if (kind === 'annotations' && !values['dry-run']) {
+    if (values['new-annotator']) layer = { kind: 'new', name: values['new-annotator'] };
+    else if (values.layer) {
+      const user = await findUserByEmail(values.layer);
+      if (!user) throw new UsageError(`No account for ${values.layer}. Nothing was imported.`);
+      layer = { kind: 'member', userId: user.id };
+    } else throw new UsageError('import --format annotations needs --layer <member email> or --new-annotator <name>: whose layer the annotations become.');
+  }
+  const prepared = await prepareImport(systemActor, { kind, file, projectSlug: intoProject ? values.project : null });
+  io.out(formatSummaryText(prepared.summary));
+  if (values['dry-run']) {
+    io.out('Dry run: nothing was imported.');
     return;
   }
-  if (!values.owner) throw new UsageError('import --format w3c|qdpx needs --owner <email>: who owns the new project.');
-  const r = await importProjectFile(systemActor, { format, bytes, slug: values.project, name: values.name, ownerEmail: values.owner, fileName: path.basename(file) });
-  io.out(`Imported ${path.basename(file)} as the new project ${r.slug} ("${r.name}"): ${r.documents} documents, ${r.annotations} annotations, ${r.comments} comments, ${r.memos} memos, ${r.people} people.`);
+  const options = parseOrThrow(confirmImportSchema, { ...(intoProject ? {} : { slug: values.project, name: values.name }), ...(layer ? { layer } : {}) });
+  const r = await commitImport(systemActor, prepared, { options, ownerEmail: values.owner, fileName: path.basename(file), projectSlug: intoProject ? values.project : null });
+  if (r.codebook) io.out(`Codebook of ${r.slug}: ${r.codebook.added} categories added, ${r.codebook.existing} already there, ${r.codebook.attributesAdded} attributes added, ${r.codebook.groupsAdded} category groups added.`);
+  else if (kind === 'annotations') io.out(`Imported ${r.annotations} annotations onto ${r.documents} articles of ${r.slug}.`);
+  else io.out(`Imported ${path.basename(file)} as the new project ${r.slug} ("${r.name}"): ${r.documents} documents, ${r.annotations} annotations, ${r.comments} comments, ${r.memos} memos, ${r.people} people.`);
 }
 
 /** `export`: a report or a data file for the whole project (the CLI sees every layer). */

@@ -86,7 +86,7 @@ describe('comments: threads on annotations', () => {
   it('validates the body and the mentions', async () => {
     const s = await setup();
     await expectAppError(post(s.ana.actor, s.anaNote.id, '   '), 'INVALID', /body must not be empty/);
-    await expectAppError(post(s.ana.actor, s.anaNote.id, 'x'.repeat(5001)), 'INVALID', /too long \(5,000/);
+    await expectAppError(post(s.ana.actor, s.anaNote.id, 'x'.repeat(20_001)), 'INVALID', /too long \(20,000/);
     const stranger = await makeUser('stranger');
     await expectAppError(post(s.ana.actor, s.anaNote.id, '@stranger hi', [stranger.id]), 'INVALID', new RegExp(`${stranger.id} is not a member`));
     await expectAppError(

@@ -116,7 +116,7 @@ describe('comparison', () => {
     await expectAppError(saveMemo(p.members.vic!.actor, p.slug, { documentId: null, body: 'x', version: 1 }), 'FORBIDDEN', /Viewers read memos/);
     const other = await setUp();
     await expectAppError(saveMemo(p.owner.actor, p.slug, { documentId: other.one.id, body: 'x', version: 0 }), 'NOT_FOUND');
-    await expectAppError(saveMemo(p.owner.actor, p.slug, { documentId: null, body: 'x'.repeat(50_001), version: 1 }), 'INVALID', /too long/);
+    await expectAppError(saveMemo(p.owner.actor, p.slug, { documentId: null, body: 'x'.repeat(500_001), version: 1 }), 'INVALID', /too long/);
     const log = await listActivity(p.owner.actor, p.slug, { type: 'memos' });
     expect(log.events).toHaveLength(3);
   });

@@ -83,6 +83,7 @@ describe('toCsv', () => {
       'Blame target',
       'Start',
       'End',
+      'Unplaced',
       'Quote',
       'Note',
       'Created',

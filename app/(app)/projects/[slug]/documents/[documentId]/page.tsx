@@ -16,6 +16,7 @@ import { canSeeOtherLayers } from '@/lib/data/visibility';
 import { getDocumentCached, getProjectCached, orNotFound } from '@/lib/page-data';
 import { canAnnotate, canCurate, canEditDocuments, canSeeAllLayers } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
+import { httpUrlOrNull } from '@/lib/validations/document';
 
 type Params = Promise<{ slug: string; documentId: string }>;
 
@@ -45,6 +46,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     ]),
   );
   const othersVisible = canSeeOtherLayers(actor, access, status);
+  const sourceLink = httpUrlOrNull(doc.sourceUrl);
   const facts: [string, React.ReactNode][] = [
     ['Author', doc.author ?? <Unknown />],
     ['Affiliation', doc.authorAffiliation ?? <Unknown />],
@@ -66,9 +68,15 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           <div className="flex justify-between gap-4">
             <dt className="text-stone-500">Source</dt>
             <dd className="truncate text-right">
-              <a href={doc.sourceUrl} rel="noreferrer noopener" target="_blank" className="text-accent-600 hover:underline">
-                {new URL(doc.sourceUrl).hostname}
-              </a>
+              {sourceLink ? (
+                <a href={sourceLink.href} rel="noreferrer noopener" target="_blank" className="text-accent-600 hover:underline">
+                  {sourceLink.hostname}
+                </a>
+              ) : (
+                <span className="text-stone-600" title="Not an http(s) address, so not shown as a link">
+                  {doc.sourceUrl}
+                </span>
+              )}
             </dd>
           </div>
         ) : null}

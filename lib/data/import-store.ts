@@ -1,0 +1,188 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { plural, quote } from '@/lib/activity';
+import { describeSpan } from '@/lib/anchoring';
+import { AppError } from '@/lib/errors';
+import { ImportError } from '@/lib/export/errors';
+import { parentsFirst } from '@/lib/export/snapshot';
+import type { ExportSnapshot } from '@/lib/export/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Actor } from './actor';
+import { recordActivity } from './activity';
+
+// Writing an imported snapshot (lib/export's importers) into a new project, inside the caller's
+// transaction: one transaction for the whole file, so a file that fails half-way leaves nothing.
+// Rows are written in batches (one INSERT per few thousand rows) and every lookup is a Map, so a
+// file of 50,000 passages and as many comments costs a few dozen statements, not 100,000.
+
+export type StoredProject = { projectId: string; slug: string; name: string; documents: number; annotations: number; comments: number; memos: number; people: number };
+
+type Progress = (stage: string, done: number, total: number) => void;
+
+const batchRows = 2000;
+
+async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>, onBatch?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await write(rows.slice(i, i + size));
+    onBatch?.(Math.min(rows.length, i + size));
+  }
+}
+
+/**
+ * Checks what the database will rely on: every placed annotation's span and quote fit its
+ * document's text, and every reference resolves. An unplaced (orphaned) annotation keeps its last
+ * quote and need not fit.
+ */
+export function checkSnapshot(s: ExportSnapshot): void {
+  const docs = new Map(s.documents.map((d) => [d.id, d]));
+  const cats = new Set(s.categories.map((c) => c.id));
+  const users = new Set(s.users.map((u) => u.id));
+  s.annotations.forEach((a, i) => {
+    const doc = docs.get(a.documentId);
+    const where = `annotation ${i + 1}`;
+    if (!doc) throw new ImportError(`${where}: it belongs to a document the file does not contain.`);
+    if (!cats.has(a.categoryId)) throw new ImportError(`${where}: its category is not in the file's codebook.`);
+    if (!users.has(a.annotatorId)) throw new ImportError(`${where}: its annotator is not among the file's users.`);
+    if (a.orphaned) {
+      if (!(a.start >= 0 && a.end >= a.start && a.end <= doc.text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${doc.text.length} characters.`);
+      return;
+    }
+    if (!(a.start >= 0 && a.end > a.start && a.end <= doc.text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${doc.text.length} characters.`);
+    if (doc.text.slice(a.start, a.end) !== a.quote) throw new ImportError(`${where}: its quote does not match the document's text at ${a.start}–${a.end}.`);
+  });
+  const hashes = new Map<string, string>();
+  for (const d of s.documents) {
+    const other = hashes.get(d.contentHash);
+    if (other !== undefined) throw new ImportError(`two documents in the file have the same text (“${other}” and “${d.title ?? d.sourceName ?? 'Untitled'}”); Parallax keeps one copy of a text per project: remove one in the other tool first.`);
+    hashes.set(d.contentHash, d.title ?? d.sourceName ?? 'Untitled');
+  }
+}
+
+/**
+ * Stores `snapshot` as a new project owned by `ownerId`. The people who coded in the file become
+ * members who cannot sign in (an unusable password hash), so their layers stay apart; the owner may
+ * invite their real accounts later. Ids are new; the file's own GUIDs are kept as externalId.
+ */
+export async function storeProjectSnapshot(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: { snapshot: ExportSnapshot; ownerId: string; slug: string; name: string; format: string; fileName?: string },
+  onProgress: Progress = () => undefined,
+): Promise<StoredProject> {
+  const { snapshot, ownerId, slug, name } = input;
+  if (await tx.project.findUnique({ where: { slug }, select: { id: true } })) {
+    throw new AppError('CONFLICT', `A project with the slug "${slug}" already exists; choose another slug for the import.`);
+  }
+  const project = await tx.project.create({
+    data: { slug, name, description: snapshot.project.description, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
+    select: { id: true },
+  });
+  const projectId = project.id;
+
+  onProgress('Adding people', 0, snapshot.users.length);
+  const userIds = new Map<string, string>();
+  const users = snapshot.users.map((u) => {
+    const id = randomUUID();
+    userIds.set(u.id, id);
+    return { id, name: u.name || 'Imported annotator', email: `imported-${id.slice(0, 13)}@parallax.invalid`, passwordHash: '!imported', externalId: u.id };
+  });
+  if (users.length > 0) {
+    await tx.user.createMany({ data: users });
+    await tx.membership.createMany({ data: users.map((u) => ({ projectId, userId: u.id, role: 'ANNOTATOR' as const })) });
+  }
+
+  onProgress('Writing the codebook', 0, snapshot.categories.length);
+  const categoryIds = new Map<string, string>();
+  const categoryRows = parentsFirst(snapshot.categories).map((c) => {
+    const id = randomUUID();
+    categoryIds.set(c.id, id);
+    return {
+      id, projectId, parentId: c.parentId ? categoryIds.get(c.parentId)! : null, name: c.name, description: c.description,
+      color: /^#[0-9a-f]{6}$/i.test(c.color) ? c.color.toLowerCase() : '#78716c', position: c.position, externalId: c.id,
+    };
+  });
+  // Parents come first, and each batch is one statement, so every parent exists when its child is inserted.
+  await inBatches(categoryRows, batchRows, (batch) => tx.category.createMany({ data: batch }));
+  const optionIds = new Map<string, { attributeId: string; optionId: string }>();
+  for (const [position, a] of snapshot.attributes.entries()) {
+    const attributeId = randomUUID();
+    await tx.attributeDefinition.create({ data: { id: attributeId, projectId, key: a.key, name: a.name, description: a.description, position, externalId: a.id } });
+    const options = a.options.map((o, i) => ({ id: randomUUID(), attributeId, value: o.value, label: o.label, position: i, externalId: o.id }));
+    if (options.length > 0) await tx.attributeOption.createMany({ data: options });
+    for (const o of options) optionIds.set(`${a.key}\u0000${o.value}`, { attributeId, optionId: o.id });
+  }
+
+  onProgress('Writing documents', 0, snapshot.documents.length);
+  const documentIds = new Map<string, string>();
+  let documentsDone = 0;
+  for (const [position, d] of snapshot.documents.entries()) {
+    const id = randomUUID();
+    await tx.document.create({
+      data: {
+        id, projectId, title: d.title, author: d.author, authorAffiliation: d.authorAffiliation, outlet: d.outlet,
+        publishedOn: d.publishedOn ? new Date(`${d.publishedOn}T00:00:00Z`) : null, sourceUrl: d.sourceUrl, sourceName: d.sourceName,
+        text: d.text, content: d.blocks as Prisma.InputJsonValue, contentHash: d.contentHash, length: d.text.length, position,
+        createdById: actor.kind === 'user' ? actor.userId : null, externalId: d.id,
+      },
+    });
+    documentIds.set(d.id, id);
+    onProgress('Writing documents', ++documentsDone, snapshot.documents.length);
+  }
+
+  const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
+  const annotationIds = new Map<string, string>();
+  const annotationDocuments = new Map<string, string>();
+  const rows: Prisma.AnnotationCreateManyInput[] = [];
+  const attributeRows: Prisma.AnnotationAttributeCreateManyInput[] = [];
+  for (const a of snapshot.annotations) {
+    const id = randomUUID();
+    annotationIds.set(a.id, id);
+    annotationDocuments.set(a.id, documentIds.get(a.documentId)!);
+    const { prefix, suffix } = a.prefix || a.suffix || a.orphaned ? a : describeSpan(texts.get(a.documentId)!, a.start, a.end);
+    rows.push({
+      id, projectId, documentId: documentIds.get(a.documentId)!, annotatorId: userIds.get(a.annotatorId)!, layer: a.layer, categoryId: categoryIds.get(a.categoryId)!,
+      start: a.start, end: a.end, quote: a.quote, prefix, suffix, note: a.note, orphaned: a.orphaned === true,
+      createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt), externalId: a.selectionId ?? a.id, externalCodingId: a.codingId ?? null,
+    });
+    for (const [key, value] of Object.entries(a.attributes)) {
+      const target = optionIds.get(`${key}\u0000${value}`);
+      if (!target) throw new ImportError(`an annotation has the value "${value}" for "${key}", which the file's codebook does not define.`);
+      attributeRows.push({ annotationId: id, ...target });
+    }
+  }
+  await inBatches(rows, batchRows, (batch) => tx.annotation.createMany({ data: batch }), (done) => onProgress('Writing passages', done, rows.length));
+  await inBatches(attributeRows, 5000, (batch) => tx.annotationAttribute.createMany({ data: batch }));
+
+  const comments = snapshot.comments.filter((c) => annotationIds.has(c.annotationId));
+  const commentRows = comments.map((c) => ({
+    id: randomUUID(), projectId, documentId: annotationDocuments.get(c.annotationId)!, annotationId: annotationIds.get(c.annotationId)!,
+    authorId: userIds.get(c.authorId) ?? ownerId, body: c.body, createdAt: new Date(c.createdAt), editedAt: c.editedAt ? new Date(c.editedAt) : null, externalId: c.id,
+  }));
+  await inBatches(commentRows, batchRows, (batch) => tx.comment.createMany({ data: batch }), (done) => onProgress('Writing comments', done, commentRows.length));
+
+  for (const m of snapshot.memos) {
+    await tx.memo.create({
+      data: { projectId, documentId: m.documentId ? (documentIds.get(m.documentId) ?? null) : null, body: m.body, updatedById: userIds.get(m.authorId) ?? ownerId, updatedAt: new Date(m.updatedAt), externalId: m.id },
+    });
+  }
+
+  for (const [position, g] of (snapshot.documentGroups ?? []).entries()) {
+    const group = await tx.documentGroup.create({ data: { projectId, name: g.name, description: g.description, position, externalId: g.id }, select: { id: true } });
+    const members = [...new Set(g.memberIds.map((id) => documentIds.get(id)).filter((id): id is string => id !== undefined))];
+    if (members.length > 0) await tx.documentGroupMember.createMany({ data: members.map((documentId) => ({ groupId: group.id, documentId })) });
+  }
+  for (const [position, g] of (snapshot.categoryGroups ?? []).entries()) {
+    const group = await tx.categoryGroup.create({ data: { projectId, name: g.name, description: g.description, position, externalId: g.id }, select: { id: true } });
+    const members = [...new Set(g.memberIds.map((id) => categoryIds.get(id)).filter((id): id is string => id !== undefined))];
+    if (members.length > 0) await tx.categoryGroupMember.createMany({ data: members.map((categoryId) => ({ groupId: group.id, categoryId })) });
+  }
+
+  await recordActivity(tx, actor, projectId, {
+    action: 'project.create',
+    targetType: 'project',
+    targetId: projectId,
+    summary: `Imported the project ${quote(name, 120)} from ${input.fileName ? quote(input.fileName, 80) : input.format === 'w3c' ? 'a W3C Web Annotation file' : 'a REFI-QDA project'}: ${plural(snapshot.documents.length, 'document')}, ${plural(rows.length, 'annotation')}`,
+    details: { format: input.format, documents: snapshot.documents.length, annotations: rows.length, comments: commentRows.length, memos: snapshot.memos.length },
+  });
+  return { projectId, slug, name, documents: snapshot.documents.length, annotations: rows.length, comments: commentRows.length, memos: snapshot.memos.length, people: snapshot.users.length };
+}

@@ -1,0 +1,297 @@
+// How another tool counted the positions of its coded passages, decided per source and checked
+// against the text.
+//
+// REFI-QDA says a PlainTextSelection's startPosition and endPosition count "characters" of the
+// source's plain text, but the tools that write it do not agree on what a character is, and the
+// file does not say:
+// - NVivo (Windows and Mac) counts UTF-16 code units, so every emoji (two code units) moves the
+//   passages after it by one for a reader that counts code points;
+// - Parallax (and Python tools such as QualCoder) count Unicode code points;
+// - a text file may start with a byte-order mark that a tool counted as a character, and may end
+//   its lines with CRLF, which a tool may have counted as two characters or folded into one.
+// Parallax stores texts with LF line ends, so every reading is converted into UTF-16 offsets of
+// the LF text.
+//
+// The decision: every reading that gives a different placement of the source's passages is scored
+// by how many passage ends fall on word boundaries (coders select words; a shifted reading cuts
+// them), and, where a passage carries its own text (a selection name or description that quotes
+// it), by how many of those quotes the text at the offsets matches. The best-scoring reading wins;
+// when readings score the same, the one the producing tool is known to use (from the file's
+// `origin`), then the standard's (code points), is taken. The choice is then checked: when the
+// winner still leaves most passages cutting words, or contradicts their own quotes, no reading
+// fits, and the caller must not import those passages as if it did.
+
+export type PositionUnit = 'utf16' | 'codepoint' | 'utf8';
+
+export type PositionReading = {
+  unit: PositionUnit;
+  /** The file starts with a byte-order mark that the tool counted as the first character. */
+  bomCounted: boolean;
+  /** How the tool counted a CRLF line end: as two characters, or as one (it folded them). */
+  crlf: 'two' | 'one';
+};
+
+const unitNames: Record<PositionUnit, string> = { utf16: 'UTF-16 code units', codepoint: 'Unicode code points', utf8: 'UTF-8 bytes' };
+
+/** "UTF-16 code units, byte-order mark not counted, CRLF as two characters" (parts that apply only). */
+export function describeReading(reading: PositionReading, text: { hadBom: boolean; hasCrlf: boolean }): string {
+  const parts = [unitNames[reading.unit]];
+  if (text.hadBom) parts.push(reading.bomCounted ? 'byte-order mark counted' : 'byte-order mark not counted');
+  if (text.hasCrlf) parts.push(reading.crlf === 'two' ? 'CRLF as two characters' : 'CRLF as one');
+  return parts.join(', ');
+}
+
+/** What the producing tool is known to count, from its `origin` ("NVivo for Windows 12.6"). */
+export function knownReading(origin: string | null | undefined): PositionReading | null {
+  if (!origin) return null;
+  if (/^nvivo\b/i.test(origin.trim())) return { unit: 'utf16', bomCounted: false, crlf: 'two' };
+  if (/^(parallax|qualcoder)\b/i.test(origin.trim())) return { unit: 'codepoint', bomCounted: false, crlf: 'two' };
+  return null;
+}
+
+export type SourceText = {
+  /** The decoded text, byte-order mark removed, line ends as the file has them. */
+  raw: string;
+  hadBom: boolean;
+};
+
+/** The text as Parallax stores it: CRLF and lone CR become LF. */
+export function toStoredText(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n');
+}
+
+export type SelectionPosition = {
+  start: number;
+  end: number;
+  /**
+   * Text the file says the passage holds, when it says (a selection's name or description that
+   * quotes it); a "…" at its end marks a quote cut short.
+   */
+  quote?: string | null;
+};
+
+export type PlacedPassage = { start: number; end: number };
+
+export type PassageCheck = 'quote' | 'boundaries' | 'unverified';
+
+export type PositionDecision = {
+  reading: PositionReading;
+  label: string;
+  /** The stored (LF) text the offsets below point into. */
+  text: string;
+  /** Per selection: UTF-16 offsets into `text`, or null where the selection is outside it. */
+  placed: (PlacedPassage | null)[];
+  /**
+   * Per selection: how its placement was verified — its own quote matches the text there, or
+   * both its ends fall on word boundaries; `unverified` when neither.
+   */
+  checks: PassageCheck[];
+  /** Per selection: why it does not fit (its quote says otherwise, or it is outside the text). */
+  problems: (string | null)[];
+  /** False when no reading fits the passages (see the header). */
+  fits: boolean;
+  /** Readings that placed passages differently, with their scores, best first (for the summary). */
+  considered: { label: string; score: number; quotesMatched: number }[];
+  /** Whether the reading was the producing tool's known one, or chosen by the text. */
+  decidedBy: 'text' | 'origin' | 'no-difference';
+};
+
+const candidateReadings = (hadBom: boolean, hasCrlf: boolean): PositionReading[] => {
+  const readings: PositionReading[] = [];
+  for (const unit of ['codepoint', 'utf16', 'utf8'] as const) {
+    for (const bomCounted of hadBom ? [false, true] : [false]) {
+      for (const crlf of hasCrlf ? (['two', 'one'] as const) : (['two'] as const)) readings.push({ unit, bomCounted, crlf });
+    }
+  }
+  return readings;
+};
+
+const unitWidth: Record<PositionUnit, (codePoint: number) => number> = {
+  utf16: (cp) => (cp > 0xffff ? 2 : 1),
+  codepoint: () => 1,
+  utf8: (cp) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4),
+};
+
+/**
+ * UTF-16 indices of `base` for sorted, distinct offsets counted in `unit` (one sweep of the text).
+ * An offset that falls inside a character (half a surrogate pair, inside a UTF-8 sequence) or past
+ * the end maps to -1.
+ */
+function unitsToIndices(base: string, unit: PositionUnit, sortedOffsets: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const width = unitWidth[unit];
+  let next = 0;
+  let counted = 0;
+  let index = 0;
+  while (next < sortedOffsets.length && index <= base.length) {
+    const target = sortedOffsets[next]!;
+    if (target === counted) {
+      out.set(target, index);
+      next++;
+      continue;
+    }
+    if (target < counted) {
+      out.set(target, -1); // inside the previous character
+      next++;
+      continue;
+    }
+    if (index === base.length) break;
+    const cp = base.codePointAt(index)!;
+    counted += width(cp);
+    index += cp > 0xffff ? 2 : 1;
+  }
+  for (; next < sortedOffsets.length; next++) out.set(sortedOffsets[next]!, -1);
+  return out;
+}
+
+/** Maps UTF-16 indices of the raw text (with CRs) to the stored text (LF only). */
+function rawToStored(raw: string): (index: number) => number {
+  const crs: number[] = [];
+  for (let i = raw.indexOf('\r'); i !== -1; i = raw.indexOf('\r', i + 1)) if (raw[i + 1] === '\n') crs.push(i);
+  return (index) => {
+    // Each CR of a CRLF before `index` disappears; an index between CR and LF lands on the LF.
+    let low = 0;
+    let high = crs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (crs[middle]! < index) low = middle + 1;
+      else high = middle;
+    }
+    return index - low;
+  };
+}
+
+function place(source: SourceText, stored: string, reading: PositionReading, selections: readonly SelectionPosition[]): (PlacedPassage | null)[] {
+  const shift = reading.bomCounted ? 1 : 0;
+  const base = reading.crlf === 'two' ? source.raw : stored;
+  const offsets = [...new Set(selections.flatMap((s) => [Math.max(0, s.start - shift), Math.max(0, s.end - shift)]))].sort((a, b) => a - b);
+  const indices = unitsToIndices(base, reading.unit, offsets);
+  const toStored = reading.crlf === 'two' ? rawToStored(source.raw) : (i: number) => i;
+  return selections.map((s) => {
+    const start = indices.get(Math.max(0, s.start - shift)) ?? -1;
+    const end = indices.get(Math.max(0, s.end - shift)) ?? -1;
+    if (start < 0 || end < 0) return null;
+    const placed = { start: toStored(start), end: toStored(end) };
+    return placed.end > placed.start ? placed : null;
+  });
+}
+
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+const isWord = (text: string, index: number) => index >= 0 && index < text.length && wordChar.test(text[index]!);
+
+/** Both ends on word boundaries: the passage does not start or end inside a word. */
+function onBoundaries(text: string, p: PlacedPassage): number {
+  const startOk = !isWord(text, p.start - 1) || !isWord(text, p.start);
+  const endOk = !isWord(text, p.end) || !isWord(text, p.end - 1);
+  return (startOk ? 1 : 0) + (endOk ? 1 : 0);
+}
+
+const squash = (value: string) => value.replace(/[\s\u00a0]+/g, ' ').replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").trim().toLowerCase();
+
+/**
+ * A selection's quote as evidence: null when it has none worth comparing (empty, or too short to
+ * tell anything), else whether the text at the placement matches it (a quote cut short with "…"
+ * or "..." need only match the start).
+ */
+function quoteMatches(text: string, p: PlacedPassage | null, quote: string | null | undefined): boolean | null {
+  if (!quote) return null;
+  const truncated = /(…|\.\.\.)\s*$/.test(quote);
+  const wanted = squash(truncated ? quote.replace(/(…|\.\.\.)\s*$/, '') : quote);
+  if (wanted.length < 4) return null;
+  if (p === null) return false;
+  const actual = squash(text.slice(p.start, p.end));
+  return truncated ? actual.startsWith(wanted) : actual === wanted || actual.startsWith(wanted) || wanted.startsWith(actual);
+}
+
+const sameReading = (a: PositionReading, b: PositionReading) => a.unit === b.unit && a.bomCounted === b.bomCounted && a.crlf === b.crlf;
+
+/** Share of passage ends on word boundaries below which a reading is said not to fit. */
+const minimumBoundaryShare = 0.6;
+/** Fewer passages than this cannot show that a reading does not fit (a few sloppy selections can). */
+const minimumEvidence = 5;
+
+export function decidePositions(input: { source: SourceText; selections: readonly SelectionPosition[]; origin?: string | null }): PositionDecision {
+  const { source, selections } = input;
+  const stored = toStoredText(source.raw);
+  const textInfo = { hadBom: source.hadBom, hasCrlf: source.raw.includes('\r\n') };
+  const known = knownReading(input.origin);
+  const standard: PositionReading = { unit: 'codepoint', bomCounted: false, crlf: 'two' };
+
+  // Readings that place every passage the same way are one candidate.
+  const groups: { readings: PositionReading[]; placed: (PlacedPassage | null)[]; key: string }[] = [];
+  for (const reading of candidateReadings(textInfo.hadBom, textInfo.hasCrlf)) {
+    const placed = place(source, stored, reading, selections);
+    const key = placed.map((p) => (p === null ? '-' : `${p.start}:${p.end}`)).join(',');
+    const group = groups.find((g) => g.key === key);
+    if (group) group.readings.push(reading);
+    else groups.push({ readings: [reading], placed, key });
+  }
+
+  const scored = groups.map((g) => {
+    let boundaries = 0;
+    let quotesMatched = 0;
+    let quotesMissed = 0;
+    let outside = 0;
+    g.placed.forEach((p, i) => {
+      if (p === null) outside++;
+      else boundaries += onBoundaries(stored, p);
+      const q = quoteMatches(stored, p, selections[i]!.quote);
+      if (q === true) quotesMatched++;
+      if (q === false) quotesMissed++;
+    });
+    // A quote is worth more than a boundary: it says exactly where the passage is.
+    const score = boundaries + 4 * quotesMatched - 4 * quotesMissed - 4 * outside;
+    return { ...g, score, boundaries, quotesMatched, quotesMissed, outside };
+  });
+  const rank = (g: (typeof scored)[number]) =>
+    (known && g.readings.some((r) => sameReading(r, known)) ? 2 : 0) + (g.readings.some((r) => sameReading(r, standard)) ? 1 : 0);
+  scored.sort((a, b) => b.score - a.score || rank(b) - rank(a));
+  const best = scored[0]!;
+  const tied = scored.filter((g) => g.score === best.score).length > 1;
+  const reading = (known && best.readings.find((r) => sameReading(r, known))) || best.readings.find((r) => sameReading(r, standard)) || best.readings[0]!;
+  const decidedBy: PositionDecision['decidedBy'] = scored.length === 1 ? 'no-difference' : tied ? 'origin' : 'text';
+
+  const checks: PassageCheck[] = [];
+  const problems: (string | null)[] = [];
+  best.placed.forEach((p, i) => {
+    const q = quoteMatches(stored, p, selections[i]!.quote);
+    if (p === null) {
+      checks.push('unverified');
+      problems.push(`positions ${selections[i]!.start}–${selections[i]!.end} are outside its text`);
+    } else if (q === false) {
+      checks.push('unverified');
+      problems.push(`its own text “${clip(selections[i]!.quote ?? '')}” is not the text at ${selections[i]!.start}–${selections[i]!.end} (“${clip(stored.slice(p.start, p.end))}”)`);
+    } else {
+      checks.push(q === true ? 'quote' : onBoundaries(stored, p) === 2 ? 'boundaries' : 'unverified');
+      problems.push(null);
+    }
+  });
+
+  const placedCount = best.placed.filter((p) => p !== null).length;
+  const boundaryShare = placedCount === 0 ? 1 : best.boundaries / (2 * placedCount);
+  const quoteEvidence = best.quotesMatched + best.quotesMissed;
+  const fits =
+    (selections.length < minimumEvidence || boundaryShare >= minimumBoundaryShare || best.quotesMatched > best.quotesMissed) &&
+    (quoteEvidence === 0 || best.quotesMatched >= best.quotesMissed);
+
+  return {
+    reading,
+    label: describeReading(reading, textInfo),
+    text: stored,
+    placed: best.placed,
+    checks,
+    problems,
+    fits,
+    considered: scored.map((g) => ({
+      label: describeReading((known && g.readings.find((r) => sameReading(r, known))) || g.readings[0]!, textInfo),
+      score: g.score,
+      quotesMatched: g.quotesMatched,
+    })),
+    decidedBy,
+  };
+}
+
+function clip(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length <= 40 ? line : `${line.slice(0, 39)}…`;
+}

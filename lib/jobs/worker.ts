@@ -1,0 +1,78 @@
+import 'server-only';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode, errorStatus } from '@/lib/errors';
+
+// Heavy work (reading a 50 MB project file, writing 50,000 annotations) runs in a worker thread, so
+// the thread that answers requests never waits on it: the request thread only starts the worker
+// and hears when it is done. A worker has its own module instances, and so its own small database
+// pool (PARALLAX_DB_POOL=2), and it reports progress where every app instance can read it (the
+// job's row), not through this thread.
+//
+// The worker runs the app's TypeScript modules as they are on disk (through tsx, which the app
+// already depends on), outside Next's bundle: `next start` runs from the repository, so the files
+// are there. PARALLAX_ROOT overrides where they are looked for.
+
+export function appRoot(): string {
+  return process.env.PARALLAX_ROOT ?? process.cwd();
+}
+
+type WorkerReply = { type: 'result'; result: unknown } | { type: 'error'; error: { name: string; message: string; code?: string; stack?: string } };
+
+/** At most this many workers at a time per process; the others wait their turn. */
+const maxConcurrent = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/**
+ * Runs `fn(...args)` of the module at `modulePath` (relative to the app's root) in a worker thread
+ * and resolves with its result. An AppError thrown there comes back as an AppError with the same
+ * code and message; anything else as an Error.
+ */
+export async function runInWorker<T>(modulePath: string, fn: string, args: unknown[]): Promise<T> {
+  const release = await slot();
+  const root = appRoot();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const worker = new Worker(path.join(root, 'lib', 'jobs', 'worker-entry.mjs'), {
+        workerData: { module: path.join(root, modulePath), fn, args, tsconfig: path.join(root, 'tsconfig.json') },
+        // lib/data's modules import 'server-only', which resolves to nothing under this condition.
+        execArgv: ['--conditions=react-server'],
+        env: { ...process.env, PARALLAX_DB_POOL: process.env.PARALLAX_WORKER_DB_POOL ?? '2' },
+        // A runaway file must not take the whole server's memory with it.
+        resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PARALLAX_WORKER_HEAP_MB ?? 1024) },
+      });
+      let settled = false;
+      worker.on('message', (reply: WorkerReply) => {
+        settled = true;
+        if (reply.type === 'result') resolve(reply.result as T);
+        else if (reply.error.name === 'AppError' || reply.error.name === 'ImportError') {
+          const code = (reply.error.code ?? 'INVALID') as ErrorCode;
+          reject(new AppError(code in errorStatus ? code : 'INVALID', reply.error.message));
+        } else {
+          const error = new Error(reply.error.message);
+          error.stack = reply.error.stack;
+          reject(error);
+        }
+      });
+      worker.on('error', (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`the worker for ${fn} stopped (exit code ${code}) before it answered`));
+      });
+    });
+  } finally {
+    release();
+  }
+}
