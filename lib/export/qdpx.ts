@@ -314,6 +314,22 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
     ...ordered.flatMap((a) => [
       ...(a.orphaned === true ? [unplacedNote(a)] : []),
       ...(a.note !== '' && a.orphaned !== true
+        ? [
+            noteElement(annotationNoteGuid(a.id), `Note on “${selectionName(a.quote)}”`, a.note, {
+              creatingUser: a.annotatorId,
+              creationDateTime: a.createdAt,
+              modifiedDateTime: a.updatedAt,
+            }),
+          ]
+        : []),
+      ...(commentsByAnnotation.get(a.id) ?? []).map((c) =>
+        noteElement(c.id, `Comment by ${userName(c.authorId)}`, c.body, {
+          creatingUser: c.authorId,
+          creationDateTime: c.createdAt,
+          modifiedDateTime: c.editedAt,
+        }),
+      ),
+    ]),
     ...snapshot.memos.map((m) =>
       noteElement(m.id, m.documentId === null ? 'Project memo' : `Memo on ${documentNames.get(m.documentId) ?? 'a document'}`, m.body, {
         creatingUser: m.authorId,

@@ -331,3 +331,106 @@ export const fixture: ExportSnapshot = {
 export function cloneFixture(): ExportSnapshot {
   return structuredClone(fixture);
 }
+
+// What only some tools produce, for the REFI-QDA tests (kept out of `fixture`, whose shape the other
+// exporters' tests pin): a selection coded with two categories that came in from another tool
+// (one selectionId, a codingId on one of them, a note on each), a third annotation that claims the
+// same selectionId on another span, and two passages a text correction left unplaced (orphaned):
+// their start/end still point at the old place, which now holds other text.
+export const selectionIds = {
+  shared: '77777777-1111-4222-8333-000000000001',
+  codingSecurity: '77777777-1111-4222-8333-000000000002',
+  orphanSelection: '77777777-1111-4222-8333-000000000003',
+} as const;
+
+export const extraAnnotationIds = {
+  multiSecurity: '44444444-dddd-4eee-8fff-000000000011',
+  multiTrade: '44444444-dddd-4eee-8fff-000000000012',
+  otherSpan: '44444444-dddd-4eee-8fff-000000000013',
+  orphan: '44444444-dddd-4eee-8fff-000000000014',
+  orphanConsensus: '44444444-dddd-4eee-8fff-000000000015',
+} as const;
+
+export const orphanCommentId = '55555555-eeee-4fff-8000-000000000011';
+
+const securityConcerns = 'Officials blamed the closure on security concerns';
+const X = extraAnnotationIds;
+
+/** The fixture plus a multi-coded selection and two unplaced passages (see above). */
+export function richFixture(): ExportSnapshot {
+  const rich = cloneFixture();
+  const multiSecurity = annotation(X.multiSecurity, ids.doc2, securityConcerns, {
+    layer: 'ANNOTATOR',
+    annotatorId: ids.bilal,
+    categoryId: ids.security,
+    note: 'The stated reason.',
+    attributes: { 'blame-target': 'pakistan' },
+    createdAt: '2025-11-02T13:00:00.000Z',
+  });
+  const multiTrade = annotation(X.multiTrade, ids.doc2, securityConcerns, {
+    layer: 'ANNOTATOR',
+    annotatorId: ids.bilal,
+    categoryId: ids.trade,
+    note: 'But the cost falls on trade.\nSee the next paragraph.',
+    createdAt: '2025-11-02T13:01:00.000Z',
+    updatedAt: '2025-11-02T13:30:00.000Z',
+  });
+  const otherSpan = annotation(X.otherSpan, ids.doc2, 'while traders blamed politics', {
+    layer: 'ANNOTATOR',
+    annotatorId: ids.bilal,
+    categoryId: ids.trust,
+  });
+  multiSecurity.selectionId = selectionIds.shared;
+  multiSecurity.codingId = selectionIds.codingSecurity;
+  multiTrade.selectionId = selectionIds.shared;
+  otherSpan.selectionId = selectionIds.shared;
+
+  // Unplaced: the quote is no longer in the text; start/end point at what is there now.
+  const doc1 = rich.documents[0]!.text;
+  const stale = doc1.indexOf('Zabihullah');
+  const orphan: ExportAnnotation = {
+    id: X.orphan,
+    documentId: ids.doc1,
+    layer: 'ANNOTATOR',
+    annotatorId: ids.ana,
+    categoryId: ids.sanctuary,
+    start: stale,
+    end: stale + 30,
+    quote: 'Zabiullah Mujahid 🚫 said the "guests" would stay',
+    prefix: 'What Kabul says\n\n',
+    suffix: ', the Taliban’s spokesman',
+    note: 'Spelling was corrected;\nthe claim itself moved to another article.',
+    attributes: { 'blame-target': 'afghan-taliban' },
+    createdAt: '2025-11-02T09:30:00.000Z',
+    updatedAt: '2025-11-02T09:45:00.000Z',
+    orphaned: true,
+    selectionId: selectionIds.orphanSelection,
+  };
+  const orphanConsensus: ExportAnnotation = {
+    id: X.orphanConsensus,
+    documentId: ids.doc2,
+    layer: 'CONSENSUS',
+    annotatorId: ids.chen,
+    categoryId: ids.trade,
+    start: 0,
+    end: 12,
+    quote: 'Traders at the Torkham crossing',
+    prefix: '',
+    suffix: ' said losses had reached',
+    note: '',
+    attributes: {},
+    createdAt: '2025-11-03T15:30:00.000Z',
+    updatedAt: '2025-11-03T15:30:00.000Z',
+    orphaned: true,
+  };
+  rich.annotations.push(multiSecurity, multiTrade, otherSpan, orphan, orphanConsensus);
+  rich.comments.push({
+    id: orphanCommentId,
+    annotationId: X.orphan,
+    authorId: ids.chen,
+    body: 'Re-attach once the new text is in.',
+    createdAt: '2025-11-03T10:00:00.000Z',
+    editedAt: null,
+  });
+  return rich;
+}

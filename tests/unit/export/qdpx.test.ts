@@ -9,7 +9,8 @@ import { deriveGuid } from '@/lib/export/guid';
 import { toQdpx } from '@/lib/export/qdpx';
 import { fromQdpx } from '@/lib/export/qdpx-import';
 import type { ExportSnapshot } from '@/lib/export/types';
-import { annotationIds, cloneFixture, fixture, ids } from './fixture';
+import { parseUnplacedNote } from '@/lib/export/qdpx-unplaced';
+import { annotationIds, cloneFixture, extraAnnotationIds, fixture, ids, orphanCommentId, richFixture, selectionIds } from './fixture';
 import { hasRefiReference, hasXmllint, noteSkipped, refiDir, validateWithXmllint } from './reference';
 
 const tempDir = mkdtempSync(path.join(tmpdir(), 'parallax-qdpx-'));
@@ -28,10 +29,10 @@ type El = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false, htmlEntities: true, isArray: (name) => ['User', 'Code', 'TextSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'VariableValue', 'Note', 'Variable'].includes(name) });
 const parseQde = (qde: string) => (parser.parse(qde) as { Project: El }).Project;
 
-function expectImportError(run: () => unknown, message: string | RegExp) {
+async function expectImportError(run: () => unknown, message: string | RegExp) {
   let thrown: unknown;
   try {
-    run();
+    await run();
   } catch (error) {
     thrown = error;
   }
@@ -50,9 +51,10 @@ describe('toQdpx', () => {
   const project = parseQde(qde);
 
   it('is a zip holding project.qde and one UTF-8 text per document', () => {
-    expect(Object.keys(files).sort()).toEqual(['project.qde', `sources/${ids.doc1}.txt`, `sources/${ids.doc2}.txt`]);
+    // The standard's own examples spell the folder "Sources".
+    expect(Object.keys(files).sort()).toEqual([`Sources/${ids.doc1}.txt`, `Sources/${ids.doc2}.txt`, 'project.qde']);
     for (const document of fixture.documents) {
-      expect(new TextDecoder('utf-8', { fatal: true }).decode(files[`sources/${document.id}.txt`])).toBe(document.text);
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(files[`Sources/${document.id}.txt`])).toBe(document.text);
     }
     expect(qde.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0"')).toBe(true);
   });
@@ -131,15 +133,112 @@ describe('toQdpx', () => {
     expect(sources[0]!.plainTextPath).toBe(`internal://${ids.doc1}.txt`);
   });
 
-  it('keeps notes, comments and memos as notes, with carriage returns and markup escaped', () => {
+  it('keeps notes, comments and memos as notes, with carriage returns and markup escaped', async () => {
     const notes = ((project.Notes as El).Note as El[]).map((n) => n.PlainTextContent);
     expect(notes).toContain(fixture.annotations[2]!.note);
     expect(notes).toContain(fixture.comments[1]!.body);
     expect(notes).toContain(fixture.memos[0]!.body);
     const withCr = cloneFixture();
     withCr.memos[0]!.body = 'line one\r\nline two <b> & "three"';
-    const back = fromQdpx(toQdpx(withCr));
+    const back = await fromQdpx(toQdpx(withCr));
     expect(back.memos[0]!.body).toBe('line one\r\nline two <b> & "three"');
+  });
+
+  it("writes each annotation's note as its selection's Description too, before the codings as the XSD orders them", () => {
+    const selections = (project.Sources as { TextSource: El[] }).TextSource.flatMap((s) => (s.PlainTextSelection as El[] | undefined) ?? []);
+    for (const a of fixture.annotations) {
+      const selection = selections.find((s) => s.guid === a.id)!;
+      if (a.note === '') expect(selection).not.toHaveProperty('Description');
+      else expect(selection.Description).toBe(a.note);
+    }
+    const a3 = qde.slice(qde.indexOf(`<PlainTextSelection guid="${annotationIds.a3}"`));
+    expect(a3.indexOf('<Description>')).toBeLessThan(a3.indexOf('<Coding '));
+  });
+
+  it("puts a document memo among its source's NoteRefs and the project memo among the project's", () => {
+    const sources = (project.Sources as { TextSource: El[] }).TextSource;
+    expect((sources[0]!.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([fixture.memos[0]!.id]);
+    expect(sources[1]).not.toHaveProperty('NoteRef');
+    expect(project.NoteRef).toEqual([{ targetGUID: fixture.memos[1]!.id }]);
+  });
+
+  describe('with a multi-coded selection and unplaced passages', () => {
+    const rich = richFixture();
+    const richQde = unpack(toQdpx(rich)).qde;
+    const richProject = parseQde(richQde);
+    const richSources = (richProject.Sources as { TextSource: El[] }).TextSource;
+    const richSelections = richSources.flatMap((s) => (s.PlainTextSelection as El[] | undefined) ?? []);
+    const richNotes = (richProject.Notes as { Note: El[] }).Note;
+    const X = extraAnnotationIds;
+
+    it('writes annotations sharing a selectionId and span as one selection, one Coding each, their notes joined', () => {
+      const shared = richSelections.filter((s) => s.guid === selectionIds.shared);
+      expect(shared).toHaveLength(1);
+      const selection = shared[0]!;
+      expect(richSelections.some((s) => s.guid === X.multiSecurity || s.guid === X.multiTrade)).toBe(false);
+      expect(selection.creatingUser).toBe(ids.bilal);
+      expect(selection.creationDateTime).toBe('2025-11-02T13:00:00.000Z');
+      expect(selection.modifiedDateTime).toBe('2025-11-02T13:30:00.000Z');
+      // The category coding keeps its codingId, the attribute coding follows it, then the second annotation's coding.
+      expect((selection.Coding as El[]).map((c) => [c.guid, (c.CodeRef as El).targetGUID])).toEqual([
+        [selectionIds.codingSecurity, ids.security],
+        [deriveGuid(`coding:${X.multiSecurity}:${ids.optPakistan}`), ids.optPakistan],
+        [deriveGuid(`coding:${X.multiTrade}:${ids.trade}`), ids.trade],
+      ]);
+      expect(selection.Description).toBe('The stated reason.\n\nBut the cost falls on trade.\nSee the next paragraph.');
+      expect((selection.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([deriveGuid(`annotation-note:${X.multiSecurity}`), deriveGuid(`annotation-note:${X.multiTrade}`)]);
+      for (const id of [X.multiSecurity, X.multiTrade]) {
+        const note = richNotes.find((n) => n.guid === deriveGuid(`annotation-note:${id}`))!;
+        expect(note.PlainTextContent).toBe(rich.annotations.find((a) => a.id === id)!.note);
+      }
+    });
+
+    it('gives an annotation whose selectionId is taken by another span its own selection', () => {
+      const own = richSelections.find((s) => s.guid === X.otherSpan)!;
+      expect((own.Coding as El[]).map((c) => (c.CodeRef as El).targetGUID)).toEqual([ids.trust]);
+    });
+
+    it('writes unplaced passages as notes on their source, never as selections', () => {
+      expect(richSelections.some((s) => s.guid === X.orphan || s.guid === X.orphanConsensus || s.guid === selectionIds.orphanSelection)).toBe(false);
+      expect((richSources[0]!.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([rich.memos[0]!.id, X.orphan]);
+      expect((richSources[1]!.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([X.orphanConsensus]);
+      const note = richNotes.find((n) => n.guid === X.orphan)!;
+      expect(note.name).toBe('Unplaced passage: “Zabiullah Mujahid 🚫 said the "guests" would stay”');
+      expect(note.creatingUser).toBe(ids.ana);
+      expect((note.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([orphanCommentId]);
+      const body = String(note.PlainTextContent);
+      expect(body).toContain('Category: Security / TTP sanctuary');
+      expect(body).toContain('Last known text: “Zabiullah Mujahid 🚫 said the "guests" would stay”');
+      const orphan = rich.annotations.find((a) => a.id === X.orphan)!;
+      expect(parseUnplacedNote(body)).toEqual({
+        categoryId: ids.sanctuary,
+        layer: 'annotator',
+        annotatorId: ids.ana,
+        attributes: { 'blame-target': 'afghan-taliban' },
+        quote: orphan.quote,
+        note: orphan.note,
+        prefix: orphan.prefix,
+        suffix: orphan.suffix,
+        start: orphan.start,
+        end: orphan.end,
+        createdAt: orphan.createdAt,
+        updatedAt: orphan.updatedAt,
+        selectionId: selectionIds.orphanSelection,
+      });
+      const consensus = richNotes.find((n) => n.guid === X.orphanConsensus)!;
+      expect(consensus.creatingUser).toBe(deriveGuid(`consensus-user:${ids.chen}`));
+      expect(parseUnplacedNote(String(consensus.PlainTextContent))).toMatchObject({ layer: 'consensus', annotatorId: ids.chen, categoryId: ids.trade, note: '' });
+      // Its note lives in the unplaced note, not as a separate annotation note.
+      expect(richNotes.some((n) => n.guid === deriveGuid(`annotation-note:${X.orphan}`))).toBe(false);
+    });
+
+    it.skipIf(!hasRefiReference || !hasXmllint)('still validates against Project-mrt2019.xsd', () => {
+      const file = path.join(tempDir, 'rich.qde');
+      writeFileSync(file, richQde);
+      const result = validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd'));
+      expect(result.output).toMatch(/validates$/);
+      expect(result.ok).toBe(true);
+    });
   });
 
   it('is byte-for-byte deterministic', () => {
@@ -183,12 +282,12 @@ else if (!hasXmllint) noteSkipped('the REFI-QDA XSD checks', 'xmllint is not ins
 describe('fromQdpx', () => {
   const bytes = toQdpx(fixture);
 
-  it('reads an export back without loss (but for the project id and baseUrl, which QDPX does not carry)', () => {
-    expect(fromQdpx(bytes)).toEqual(expectedAfterImport(fixture));
+  it('reads an export back without loss (but for the project id and baseUrl, which QDPX does not carry)', async () => {
+    expect(await fromQdpx(bytes)).toEqual(expectedAfterImport(fixture));
   });
 
-  it('round-trips: export, import, export gives the same file', () => {
-    const again = toQdpx(fromQdpx(bytes));
+  it('round-trips: export, import, export gives the same file', async () => {
+    const again = toQdpx(await fromQdpx(bytes));
     const first = unpack(bytes);
     const second = unpack(again);
     expect(second.qde).toBe(first.qde);
@@ -197,63 +296,63 @@ describe('fromQdpx', () => {
     expect(again).toEqual(bytes);
   });
 
-  it('converts positions back to UTF-16 around the emoji', () => {
-    const back = fromQdpx(bytes);
+  it('converts positions back to UTF-16 around the emoji', async () => {
+    const back = await fromQdpx(bytes);
     for (const a of back.annotations) expect(back.documents.find((d) => d.id === a.documentId)!.text.slice(a.start, a.end)).toBe(a.quote);
     expect(back.annotations.find((a) => a.id === annotationIds.a4)).toEqual(fixture.annotations.find((a) => a.id === annotationIds.a4));
   });
 
   const { qde, files } = unpack(bytes);
 
-  it('refuses a file that is not a zip', () => {
-    expectImportError(() => fromQdpx(strToU8('<Project/>')), /not a zip archive/);
+  it('refuses a file that is not a zip', async () => {
+    await expectImportError(() => fromQdpx(strToU8('<Project/>')), /not a zip archive/);
   });
 
-  it('refuses a zip without project.qde', () => {
-    expectImportError(() => fromQdpx(zipSync({ 'readme.txt': strToU8('hello') })), /no project\.qde/);
+  it('refuses a zip without project.qde', async () => {
+    await expectImportError(() => fromQdpx(zipSync({ 'readme.txt': strToU8('hello') })), /no project\.qde/);
   });
 
-  it('refuses XML that is not well-formed, naming the line', () => {
-    expectImportError(() => fromQdpx(repack(files, qde.replace('</Users>', '</Userz>'))), /^project\.qde is not well-formed XML \(line \d+, column \d+\)/);
+  it('refuses XML that is not well-formed, naming the line', async () => {
+    await expectImportError(() => fromQdpx(repack(files, qde.replace('</Users>', '</Userz>'))), /^project\.qde is not well-formed XML \(line \d+, column \d+\)/);
   });
 
-  it('refuses a wrong root element or namespace', () => {
-    expectImportError(() => fromQdpx(repack(files, '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>')), /root element <CodeBook>, but a Project was expected/);
-    expectImportError(
+  it('refuses a wrong root element or namespace', async () => {
+    await expectImportError(() => fromQdpx(repack(files, '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>')), /root element <CodeBook>, but a Project was expected/);
+    await expectImportError(
       () => fromQdpx(repack(files, qde.replace('xmlns="urn:QDA-XML:project:1.0"', 'xmlns="urn:example:other"'))),
       /has the namespace "urn:example:other", but "urn:QDA-XML:project:1.0" was expected/,
     );
-    expectImportError(() => fromQdpx(repack(files, qde.replace(' xmlns="urn:QDA-XML:project:1.0"', ''))), /has no namespace/);
+    await expectImportError(() => fromQdpx(repack(files, qde.replace(' xmlns="urn:QDA-XML:project:1.0"', ''))), /has no namespace/);
   });
 
-  it('refuses a DOCTYPE', () => {
-    expectImportError(() => fromQdpx(repack(files, qde.replace('<Project ', '<!DOCTYPE Project [<!ENTITY a "b">]>\n<Project '))), /DOCTYPE/);
+  it('refuses a DOCTYPE', async () => {
+    await expectImportError(() => fromQdpx(repack(files, qde.replace('<Project ', '<!DOCTYPE Project [<!ENTITY a "b">]>\n<Project '))), /DOCTYPE/);
   });
 
-  it('refuses a selection past the end of its source', () => {
+  it('refuses a selection past the end of its source', async () => {
     const broken = qde.replace('startPosition="519" endPosition="585"', 'startPosition="519" endPosition="5850"');
     expect(broken).not.toBe(qde);
-    expectImportError(() => fromQdpx(repack(files, broken)), /selection "were "doomed from the start".*" ends at 5850, past the end of its text \(\d+ characters\)/);
+    await expectImportError(() => fromQdpx(repack(files, broken)), /selection "were "doomed from the start".*" ends at 5850, past the end of its text \(\d+ characters\)/);
   });
 
-  it('refuses a CodeRef to a code that is not in the codebook', () => {
+  it('refuses a CodeRef to a code that is not in the codebook', async () => {
     const broken = qde.replace(`<CodeRef targetGUID="${ids.trust}"/>`, '<CodeRef targetGUID="99999999-0000-4000-8000-000000000000"/>');
     expect(broken).not.toBe(qde);
-    expectImportError(() => fromQdpx(repack(files, broken)), /is coded with the code 99999999-0000-4000-8000-000000000000, which is not in the codebook/);
+    await expectImportError(() => fromQdpx(repack(files, broken)), /is coded with the code 99999999-0000-4000-8000-000000000000, which is not in the codebook/);
   });
 
-  it('refuses a missing source text, a user it does not know and a missing required attribute', () => {
+  it('refuses a missing source text, a user it does not know and a missing required attribute', async () => {
     const withoutText = { ...files };
-    delete withoutText[`sources/${ids.doc2}.txt`];
-    expectImportError(() => fromQdpx(repack(withoutText)), new RegExp(`its text sources/${ids.doc2}\\.txt is missing from the archive`));
-    expectImportError(
+    delete withoutText[`Sources/${ids.doc2}.txt`];
+    await expectImportError(() => fromQdpx(repack(withoutText)), new RegExp(`its text Sources/${ids.doc2}\\.txt is missing from the archive`));
+    await expectImportError(
       () => fromQdpx(repack(files, qde.replace(`<User guid="${ids.bilal}" name="Bilal Khan" id="bilal@parallax.example"/>`, ''))),
       /was made by the user a1b2c3d4-.*, who is not among the project's <Users>/,
     );
-    expectImportError(() => fromQdpx(repack(files, qde.replace(/ startPosition="117"/, ''))), /PlainTextSelection 1 › startPosition is missing/);
+    await expectImportError(() => fromQdpx(repack(files, qde.replace(/ startPosition="117"/, ''))), /PlainTextSelection 1 › startPosition is missing/);
   });
 
-  it('reads a project from another tool: braced upper-case GUIDs, inline text, codes without colour, no Parallax variables', () => {
+  it('reads a project from another tool: braced upper-case GUIDs, inline text, codes without colour, no Parallax variables', async () => {
     const foreign = `<?xml version="1.0" encoding="utf-8"?>
 <qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="Interviews" origin="Other QDA" creationDateTime="2024-05-01T10:00:00Z">
   <qda:Users><qda:User guid="{AAAAAAAA-0000-4000-8000-000000000001}" name="Rita"/></qda:Users>
@@ -272,7 +371,7 @@ Then hopeful.</qda:PlainTextContent>
     </qda:TextSource>
   </qda:Sources>
 </qda:Project>`;
-    const snapshot = fromQdpx(zipSync({ 'project.qde': strToU8(foreign) }));
+    const snapshot = await fromQdpx(zipSync({ 'project.qde': strToU8(foreign) }));
     expect(snapshot.users).toEqual([{ id: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Rita' }]);
     expect(snapshot.categories.map((c) => [c.name, c.color])).toEqual([
       ['Fear', '#4e79a7'],
