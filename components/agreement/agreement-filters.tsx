@@ -3,6 +3,7 @@ import { buttonClass } from '@/components/ui/button';
 import { displayTitle } from '@/components/documents/format';
 import { Checklist } from '@/components/ui/checklist';
 import type { AgreementView } from '@/lib/data/agreement';
+import { GroupSelect } from '@/components/documents/group-select';
 
 /**
  * The agreement page's choices as a plain GET form: annotators, documents and categories are
@@ -16,6 +17,7 @@ export function AgreementFilters({ view, action, extra }: { view: AgreementView;
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {view.groups.length > 0 ? <GroupSelect groups={view.groups} chosen={selection.group} /> : null}
       <Checklist
         name="annotators"
         label="Annotators"

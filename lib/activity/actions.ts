@@ -37,6 +37,7 @@ export const activityActionInfo = {
   'document.update': { group: 'documents', label: 'Edited details' },
   'document.correct': { group: 'documents', label: 'Corrected text' },
   'document.status': { group: 'documents', label: 'Progress' },
+  'document.group': { group: 'documents', label: 'Grouped documents' },
 
   'codebook.category.create': { group: 'codebook', label: 'Added category' },
   'codebook.category.update': { group: 'codebook', label: 'Edited category' },
@@ -67,7 +68,7 @@ export type ActivityAction = keyof typeof activityActionInfo;
 export const activityActions = Object.keys(activityActionInfo) as ActivityAction[];
 
 /** What an event was done to: stored in ActivityEvent.targetType. */
-export type ActivityTargetType = 'annotation' | 'document' | 'category' | 'attribute' | 'invite' | 'member' | 'project';
+export type ActivityTargetType = 'annotation' | 'document' | 'category' | 'attribute' | 'invite' | 'member' | 'project' | 'group';
 
 export function isActivityAction(value: string): value is ActivityAction {
   return Object.hasOwn(activityActionInfo, value);

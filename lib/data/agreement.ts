@@ -17,6 +17,7 @@ import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { query, sql } from './sql';
+import { documentGroupFilter } from './groups';
 import { visibleAnnotationsWhere } from './visibility';
 import type { DocumentBlock } from './documents';
 
@@ -49,7 +50,9 @@ export type AgreementView = {
   annotators: AgreementAnnotator[];
   documents: AgreementDocument[];
   categories: AgreementCategory[];
-  selection: { annotators: string[]; documents: string[]; categories: string[] };
+  selection: { annotators: string[]; documents: string[]; categories: string[]; group: string | null };
+  /** The project's document groups, to narrow the documents to one. */
+  groups: { id: string; name: string; count: number }[];
   /** Null when there is nothing to compare (fewer than two annotators or no document chosen). */
   report: AgreementReport | null;
   /** Why there is no report, or what to bear in mind about it, in words for the page. */
@@ -198,16 +201,24 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
   if (input.categories) unknownIds(input.categories, inv.categories, 'categories');
 
   const annotators = input.annotators && input.annotators.length > 0 ? inv.annotators.filter((a) => input.annotators!.includes(a.id)).map((a) => a.id) : inv.annotators.map((a) => a.id);
-  const documents =
+  const [inGroup, groupRows] = await Promise.all([
+    documentGroupFilter(inv.access.project.id, input.group),
+    getDb().documentGroup.findMany({ where: { projectId: inv.access.project.id }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, _count: { select: { members: true } } } }),
+  ]);
+  const groups = groupRows.map((g) => ({ id: g.id, name: g.name, count: g._count.members }));
+  const documents = (
     input.documents && input.documents.length > 0
-      ? inv.documents.filter((d) => input.documents!.includes(d.id)).map((d) => d.id)
-      : inv.documents.filter((d) => annotators.every((a) => (d.spanCounts[a] ?? 0) > 0)).map((d) => d.id);
+      ? inv.documents.filter((d) => input.documents!.includes(d.id))
+      : inv.documents.filter((d) => annotators.every((a) => (d.spanCounts[a] ?? 0) > 0))
+  )
+    .filter((d) => inGroup === null || inGroup.has(d.id))
+    .map((d) => d.id);
   const categories =
     input.categories && input.categories.length > 0
       ? inv.categories.filter((c) => input.categories!.includes(c.id)).map((c) => c.id)
       : inv.categories.filter((c) => c.spanCount > 0).map((c) => c.id);
-  const selection = { annotators, documents, categories };
-  const base = { project: { slug: inv.access.project.slug, name: inv.access.project.name }, annotators: inv.annotators, documents: inv.documents, categories: inv.categories, selection, limitedToOpenDocuments: inv.limited };
+  const selection = { annotators, documents, categories, group: input.group ?? null };
+  const base = { project: { slug: inv.access.project.slug, name: inv.access.project.name }, annotators: inv.annotators, documents: inv.documents, categories: inv.categories, selection, groups, limitedToOpenDocuments: inv.limited };
 
   if (inv.limited) notes.push('You see figures for the documents you have finished; the others stay blind until you finish them or the owner reveals the layers.');
   if (annotators.length < 2) {
@@ -215,7 +226,7 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
     return { ...base, report: null, notes };
   }
   if (documents.length === 0) {
-    notes.unshift('No document has annotations from every chosen annotator; choose documents to compare them anyway.');
+    notes.unshift(inGroup !== null ? 'No document of this group has annotations from every chosen annotator (or the group is empty); choose another group or its documents.' : 'No document has annotations from every chosen annotator; choose documents to compare them anyway.');
     return { ...base, report: null, notes };
   }
   if (categories.length === 0) {

@@ -11,6 +11,7 @@ import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
+import { documentGroupFilter } from './groups';
 import { visibleAnnotationsWhere } from './visibility';
 import type { DocumentBlock } from './documents';
 
@@ -42,6 +43,8 @@ export type ComparisonSelection = {
   documents: string[];
   categories: string[];
   attr: string | null;
+  /** The document group the documents were narrowed to, if any. */
+  group: string | null;
 };
 
 type Base = {
@@ -52,6 +55,8 @@ type Base = {
   /** Layers to choose from: annotators with visible annotations, and how much consensus there is. */
   annotators: { id: string; name: string; count: number }[];
   consensusCount: number;
+  /** The project's document groups, to narrow the documents to one. */
+  groups: { id: string; name: string; count: number }[];
   selection: ComparisonSelection;
   where: Prisma.AnnotationWhereInput;
 };
@@ -78,6 +83,10 @@ async function loadBase(actor: Actor, slug: string, filters: ComparisonFiltersIn
       select: { key: true, name: true, options: { orderBy: { position: 'asc' }, select: { value: true, label: true } } },
     }),
     db.annotation.groupBy({ by: ['layer', 'annotatorId'], where: visible, _count: { _all: true } }),
+  ]);
+  const [inGroup, groupRows] = await Promise.all([
+    documentGroupFilter(projectId, input.group),
+    db.documentGroup.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, _count: { select: { members: true } } } }),
   ]);
   const annotatorCounts = layers.filter((l) => l.layer === 'ANNOTATOR');
   const users = await db.user.findMany({ where: { id: { in: annotatorCounts.map((l) => l.annotatorId) } }, select: { id: true, name: true } });
@@ -108,7 +117,9 @@ async function loadBase(actor: Actor, slug: string, filters: ComparisonFiltersIn
     attr = { key, value };
   }
   const chosenAnnotators = layer === 'pooled' ? (input.annotators && input.annotators.length > 0 ? input.annotators : annotators.map((a) => a.id)) : layer === 'consensus' ? [] : [layer];
-  const documents = input.documents && input.documents.length > 0 ? docs.filter((d) => input.documents!.includes(d.id)).map((d) => d.id) : docs.map((d) => d.id);
+  const documents = (input.documents && input.documents.length > 0 ? docs.filter((d) => input.documents!.includes(d.id)) : docs)
+    .filter((d) => inGroup === null || inGroup.has(d.id))
+    .map((d) => d.id);
   const chosenCategories = input.categories && input.categories.length > 0 ? flat.filter((c) => input.categories!.includes(c.id)).map((c) => c.id) : flat.map((c) => c.id);
   const where: Prisma.AnnotationWhereInput = {
     AND: [
@@ -125,7 +136,8 @@ async function loadBase(actor: Actor, slug: string, filters: ComparisonFiltersIn
     attributes: attributes.map((a) => ({ key: a.key, name: a.name, options: a.options })),
     annotators,
     consensusCount,
-    selection: { layer, annotators: chosenAnnotators, documents, categories: chosenCategories, attr: attr ? `${attr.key}:${attr.value}` : null },
+    groups: groupRows.map((g) => ({ id: g.id, name: g.name, count: g._count.members })),
+    selection: { layer, annotators: chosenAnnotators, documents, categories: chosenCategories, attr: attr ? `${attr.key}:${attr.value}` : null, group: input.group ?? null },
     where,
   };
 }

@@ -739,6 +739,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
           createdAt: realDateTime(unplaced.createdAt) ?? document.createdAt,
           updatedAt: realDateTime(unplaced.updatedAt) ?? realDateTime(unplaced.createdAt) ?? document.createdAt,
           orphaned: true,
+          ...(unplaced.selectionId ? { selectionId: unplaced.selectionId } : {}),
+          ...(unplaced.codingId ? { codingId: unplaced.codingId } : {}),
         });
         passagesTotal++;
         codedSelections++;

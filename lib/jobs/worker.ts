@@ -1,6 +1,5 @@
 import 'server-only';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, errorStatus } from '@/lib/errors';
 
 // Heavy work (reading a 50 MB project file, writing 50,000 annotations) runs in a worker thread, so
@@ -15,6 +14,16 @@ import { AppError, type ErrorCode, errorStatus } from '@/lib/errors';
 
 export function appRoot(): string {
   return process.env.PARALLAX_ROOT ?? process.cwd();
+}
+
+/**
+ * node:worker_threads, taken from Node at run time. The worker's entry is a file on disk for Node
+ * to run, not a module for the bundler: when Turbopack sees `new Worker(path)` with the Worker of an
+ * imported node:worker_threads, it bundles the entry and, through tsx, esbuild's native binary, and
+ * the build fails. It does not follow a Worker it cannot see imported.
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+  return process.getBuiltinModule('node:worker_threads');
 }
 
 type WorkerReply = { type: 'result'; result: unknown } | { type: 'error'; error: { name: string; message: string; code?: string; stack?: string } };
@@ -43,7 +52,7 @@ export async function runInWorker<T>(modulePath: string, fn: string, args: unkno
   const root = appRoot();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const worker = new Worker(path.join(root, 'lib', 'jobs', 'worker-entry.mjs'), {
+      const worker = new (workerThreads().Worker)(path.join(root, 'lib', 'jobs', 'worker-entry.mjs'), {
         workerData: { module: path.join(root, modulePath), fn, args, tsconfig: path.join(root, 'tsconfig.json') },
         // lib/data's modules import 'server-only', which resolves to nothing under this condition.
         execArgv: ['--conditions=react-server'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits, tooLongMessage } from './limits';
 import { mergeRules } from '@/lib/curation/clusters';
 import { isUuid } from '@/lib/ids';
+import { groupFilterSchema } from './groups';
 import { idListSchema } from './ids';
 
 // Filters arrive from URLs (?annotators=a,b&documents=…) as comma-separated lists, from the REST API
@@ -13,6 +14,8 @@ export const agreementFiltersSchema = z.object({
   annotators: idList('annotators'),
   documents: idList('documents'),
   categories: idList('categories'),
+  /** Only the documents of this document group. */
+  group: groupFilterSchema,
 });
 export type AgreementFiltersInput = z.input<typeof agreementFiltersSchema>;
 

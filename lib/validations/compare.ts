@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits, tooLongMessage } from './limits';
 import { isUuid } from '@/lib/ids';
+import { groupFilterSchema } from './groups';
 import { idListSchema } from './ids';
 
 // The comparison views' filters. They arrive from URLs (comma-separated lists), from the REST API
@@ -19,6 +20,8 @@ export const comparisonFiltersSchema = z.object({
   annotators: idList('annotators'),
   documents: idList('documents'),
   categories: idList('categories'),
+  /** Only the documents of this document group. */
+  group: groupFilterSchema,
   /** Only passages with this attribute value, written key:value (e.g. blame-target:pakistan). */
   attr: z
     .string()

@@ -122,6 +122,7 @@ describe('toCsv', () => {
           blame?.label,
           a.start,
           a.end,
+          a.orphaned ? 'yes' : null,
           a.quote,
           a.note === '' ? null : a.note,
           a.createdAt,
@@ -133,11 +134,11 @@ describe('toCsv', () => {
 
   it('keeps quotes with commas, quotation marks, line breaks and non-ASCII text intact', () => {
     const byId = new Map(rows.map((r) => [r[7], r]));
-    expect(byId.get(annotationIds.a1)?.[14]).toBe('refused “written, verifiable guarantees” against the TTP');
-    expect(byId.get(annotationIds.a1)?.[15]).toBe('Key claim, "verbatim" from the delegation');
-    expect(byId.get(annotationIds.a6)?.[14]).toBe('were "doomed from the start" because neither side trusts the other');
-    expect(byId.get(annotationIds.a9)?.[14]).toBe('"If this continues, we will be finished,"');
-    expect(byId.get(annotationIds.a3)?.[14]).toBe('Trade through Ṭorkham has been shut for weeks 🚫, hurting traders on both sides.');
+    expect(byId.get(annotationIds.a1)?.[15]).toBe('refused “written, verifiable guarantees” against the TTP');
+    expect(byId.get(annotationIds.a1)?.[16]).toBe('Key claim, "verbatim" from the delegation');
+    expect(byId.get(annotationIds.a6)?.[15]).toBe('were "doomed from the start" because neither side trusts the other');
+    expect(byId.get(annotationIds.a9)?.[15]).toBe('"If this continues, we will be finished,"');
+    expect(byId.get(annotationIds.a3)?.[15]).toBe('Trade through Ṭorkham has been shut for weeks 🚫, hurting traders on both sides.');
     expect(byId.get(annotationIds.a1)?.[10]).toBe('Security / TTP sanctuary');
     expect(byId.get(annotationIds.a8)?.[10]).toBe('Trade, transit and border economics');
     expect(csv).toContain('"Key claim, ""verbatim"" from the delegation"');
@@ -145,9 +146,9 @@ describe('toCsv', () => {
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
     const byId = new Map(rows.map((r) => [r[7], r]));
-    expect(byId.get(annotationIds.a3)?.[15]).toBe("'=SUM(A1:A2) looks like a formula\nsecond line: Ṭorkham");
-    expect(byId.get(annotationIds.a4)?.[15]).toBe("'+1 agree with Ana");
-    expect(byId.get(annotationIds.a10)?.[15]).toBe("'@Ana check the figure");
+    expect(byId.get(annotationIds.a3)?.[16]).toBe("'=SUM(A1:A2) looks like a formula\nsecond line: Ṭorkham");
+    expect(byId.get(annotationIds.a4)?.[16]).toBe("'+1 agree with Ana");
+    expect(byId.get(annotationIds.a10)?.[16]).toBe("'@Ana check the figure");
     expect(csvCell('-5%')).toBe("'-5%");
     expect(csvCell('\tindent')).toBe("'\tindent");
     expect(csvCell('a, b')).toBe('"a, b"');
@@ -166,7 +167,7 @@ describe('toCsv', () => {
     expect(row[2]).toBe('');
     expect(row[5]).toBe('');
     expect(row[11]).toBe('');
-    expect(row[15]).toBe('');
+    expect(row[16]).toBe('');
   });
 
   it('gives duplicate headers a number so every column stays addressable', () => {

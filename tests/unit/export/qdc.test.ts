@@ -57,7 +57,7 @@ if (!hasRefiReference || !hasXmllint) noteSkipped('the REFI-QDA codebook XSD che
 
 describe('fromQdc', () => {
   it('reads the codebook back: parents, paths, colours, descriptions, positions and attributes', () => {
-    expect(fromQdc(toQdc(fixture))).toEqual({ categories: fixture.categories, attributes: fixture.attributes });
+    expect(fromQdc(toQdc(fixture))).toEqual({ categories: fixture.categories, attributes: fixture.attributes, categoryGroups: [], notImported: [], origin: 'Parallax' });
   });
 
   it('gives a code without a colour the first palette colour no other code uses', () => {
@@ -76,11 +76,12 @@ describe('fromQdc', () => {
 </CodeBook>`;
     const { categories, attributes } = fromQdc(xml);
     expect(categories).toEqual([
-      { id: '0f1e2d3c-0000-4000-8000-000000000001', parentId: null, name: 'Blue already', path: 'Blue already', description: '', color: categoryPalette[0].hex, position: 0 },
-      { id: '0f1e2d3c-0000-4000-8000-000000000002', parentId: null, name: 'No colour', path: 'No colour', description: 'Needs one.', color: categoryPalette[1].hex, position: 1 },
+      // The ids keep the file's spelling of each GUID (braces, upper case): they go back out as written.
+      { id: '{0F1E2D3C-0000-4000-8000-000000000001}', parentId: null, name: 'Blue already', path: 'Blue already', description: '', color: categoryPalette[0].hex, position: 0 },
+      { id: '{0F1E2D3C-0000-4000-8000-000000000002}', parentId: null, name: 'No colour', path: 'No colour', description: 'Needs one.', color: categoryPalette[1].hex, position: 1 },
       {
         id: '0f1e2d3c-0000-4000-8000-000000000003',
-        parentId: '0f1e2d3c-0000-4000-8000-000000000002',
+        parentId: '{0F1E2D3C-0000-4000-8000-000000000002}',
         name: 'Child, no colour either',
         path: 'No colour / Child, no colour either',
         description: '',

@@ -110,13 +110,13 @@ describe('toW3C', () => {
 
   it('counts TextPositionSelector offsets in code points: an emoji before the passage counts once', () => {
     const a4 = fixture.annotations.find((a) => a.id === annotationIds.a4)!;
-    const position = coding(single, annotationIds.a4).target.selector[1];
+    const position = coding(single, annotationIds.a4).target.selector[1]!;
     expect(a4.quote).toBe('hurting traders on both sides');
     expect(position).toEqual({ type: 'TextPositionSelector', start: a4.start - 1, end: a4.end - 1 });
     const text = fixture.documents[0]!.text;
     expect([...text].slice(position.start, position.end).join('')).toBe(a4.quote);
     // The passage holding the emoji is one character shorter than its UTF-16 length.
-    const a3 = coding(single, annotationIds.a3).target.selector[1];
+    const a3 = coding(single, annotationIds.a3).target.selector[1]!;
     const quote3 = fixture.annotations.find((a) => a.id === annotationIds.a3)!.quote;
     expect(a3.end - a3.start).toBe(quote3.length - 1);
   });
@@ -262,7 +262,7 @@ describe('fromW3C', () => {
 
   it('refuses a position past the document end', () => {
     const file = exported();
-    (nth(file, 3) as unknown as W3CCodingAnnotation).target.selector[1].end = 100_000;
+    (nth(file, 3) as unknown as W3CCodingAnnotation).target.selector[1]!.end = 100_000;
     expectImportError(() => fromW3C(file), /^annotation 3: TextPositionSelector \d+-100000 is not a passage/);
   });
 

@@ -6,21 +6,27 @@ import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, Unknown } from '@/components/ui/states';
 import { unreadCounts } from '@/lib/data/comments';
 import { listDocuments } from '@/lib/data/documents';
+import { listGroups } from '@/lib/data/groups';
+import { DocumentGroups } from '@/components/documents/document-groups';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
-import { canImportDocuments } from '@/lib/permissions';
+import { canEditDocuments, canImportDocuments } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: `Corpus · ${(await params).slug}` };
 }
 
-export default async function CorpusPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function CorpusPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ group?: string }> }) {
   const { slug } = await params;
+  const { group } = await searchParams;
   const { actor, user } = await requireActor();
-  const [{ project, role }, documents, unread] = await orNotFound(
-    Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug), unreadCounts(actor, { slug })]),
+  const [{ project, role }, allDocuments, unread, groups] = await orNotFound(
+    Promise.all([getProjectCached(actor, slug), listDocuments(actor, slug), unreadCounts(actor, { slug }), listGroups(actor, slug)]),
   );
-  if (documents.length === 0) {
+  const activeGroup = groups.documentGroups.find((g) => g.id === group) ?? null;
+  const inGroup = activeGroup ? new Set(activeGroup.memberIds) : null;
+  const documents = inGroup ? allDocuments.filter((d) => inGroup.has(d.id)) : allDocuments;
+  if (allDocuments.length === 0) {
     return (
       <EmptyState
         title="This corpus is empty"
@@ -44,8 +50,16 @@ export default async function CorpusPage({ params }: { params: Promise<{ slug: s
     <LiveProvider slug={slug} documentId={null} me={user.id}>
     <div className="space-y-4">
       {project.description ? <p className="max-w-3xl text-sm text-stone-600">{project.description}</p> : null}
+      <DocumentGroups
+        slug={slug}
+        groups={groups.documentGroups}
+        documents={allDocuments.map((d) => ({ id: d.id, label: displayTitle(d) }))}
+        active={activeGroup?.id ?? null}
+        canEdit={canEditDocuments(role)}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-xs text-stone-500">
+          {activeGroup ? `${activeGroup.name}: ` : ''}
           {documents.length} articles · {totalChars.toLocaleString('en')} characters · {totalAnnotations.toLocaleString('en')} annotations you can see
         </p>
         <Viewers documentId={null} label="Online in this project" />

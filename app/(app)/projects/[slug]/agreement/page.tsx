@@ -23,7 +23,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const pairCategory = first(query.pair) ?? '';
   let view: AgreementView;
   try {
-    view = await orNotFound(getAgreement(actor, slug, { annotators: query.annotators, documents: query.documents, categories: query.categories }));
+    view = await orNotFound(getAgreement(actor, slug, { annotators: query.annotators, documents: query.documents, categories: query.categories, group: first(query.group) || undefined }));
   } catch (error) {
     if (isAppError(error) && error.code === 'FORBIDDEN') {
       return (
@@ -48,6 +48,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const base = `/projects/${slug}/agreement`;
   const keep = new URLSearchParams();
   for (const key of ['annotators', 'documents', 'categories'] as const) if (query[key] !== undefined) keep.set(key, selection[key].join(','));
+  if (selection.group) keep.set('group', selection.group);
   const tabHref = (t: string) => {
     const q = new URLSearchParams(keep);
     if (t !== 'spans') q.set('view', t);
