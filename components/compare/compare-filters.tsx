@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Checklist } from '@/components/ui/checklist';
 import { displayTitle } from '@/components/documents/format';
+import { GroupSelect } from '@/components/documents/group-select';
 import type { ComparisonSelection, CompareAttributeInfo, CompareCategoryInfo, CompareDocumentInfo } from '@/lib/data/compare';
 
 export type FilterOptions = {
@@ -10,6 +11,7 @@ export type FilterOptions = {
   attributes: CompareAttributeInfo[];
   annotators: { id: string; name: string; count: number }[];
   consensusCount: number;
+  groups: { id: string; name: string; count: number }[];
 };
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -17,7 +19,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The filters of a page's URL, as the data layer takes them. */
 export function filtersOf(query: SearchParams) {
-  return { layer: first(query.layer), annotators: query.annotators, documents: query.documents, categories: query.categories, attr: first(query.attr) || undefined };
+  return { layer: first(query.layer), annotators: query.annotators, documents: query.documents, categories: query.categories, attr: first(query.attr) || undefined, group: first(query.group) || undefined };
 }
 
 /** The URL query of a selection, for links between the comparison views (filters carry over). */
@@ -28,11 +30,12 @@ export function selectionQuery(selection: ComparisonSelection, all: FilterOption
   if (selection.documents.length !== all.documents.length) q.set('documents', selection.documents.join(','));
   if (selection.categories.length !== all.categories.length) q.set('categories', selection.categories.join(','));
   if (selection.attr) q.set('attr', selection.attr);
+  if (selection.group) q.set('group', selection.group);
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, v);
   return q.toString();
 }
 
-/** Source layer, annotators, documents, factors and an attribute value, as a GET form: the view lives in the URL. */
+/** Source layer, annotators, a document group, documents, factors and an attribute value, as a GET form: the view lives in the URL. */
 export function CompareFilters({ action, selection, options, hidden = {} }: { action: string; selection: ComparisonSelection; options: FilterOptions; hidden?: Record<string, string> }) {
   return (
     <form method="get" action={action} className="no-print flex flex-wrap items-center gap-2" aria-label="Choose what to compare">
@@ -62,6 +65,7 @@ export function CompareFilters({ action, selection, options, hidden = {} }: { ac
           chosen={selection.annotators}
         />
       ) : null}
+      {options.groups.length > 0 ? <GroupSelect groups={options.groups} chosen={selection.group} /> : null}
       <Checklist
         name="documents"
         label="Articles"

@@ -116,6 +116,28 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
             <legend className="mb-2 text-sm font-semibold text-stone-900">
               Articles <span className="font-normal text-stone-500">({documents.length} of {choices.documents.length})</span>
             </legend>
+            {choices.groups.length > 0 ? (
+              // Choosing a group ticks its articles; the ticks stay editable afterwards.
+              <label className="mb-2 flex items-center gap-2 text-xs font-medium text-stone-600">
+                Group
+                <select
+                  aria-label="Choose the articles of a document group"
+                  defaultValue=""
+                  onChange={(e) => {
+                    const group = choices.groups.find((g) => g.id === e.target.value);
+                    setDocuments(group ? choices.documents.filter((d) => group.documentIds.includes(d.id)).map((d) => d.id) : choices.documents.map((d) => d.id));
+                  }}
+                  className="rounded-md border-0 bg-white py-1 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-stone-300"
+                >
+                  <option value="">All articles</option>
+                  {choices.groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name} ({g.documentIds.length})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <div className="max-h-64 space-y-1 overflow-y-auto rounded-lg border border-stone-200 bg-white p-2">
               {choices.documents.map((d) => (
                 <label key={d.id} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1 text-sm hover:bg-stone-50">

@@ -8,6 +8,7 @@ import { exportOptionsSchema, type ExportOptions, type ExportOptionsInput } from
 import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
+import { documentGroupFilter } from './groups';
 import { visibleAnnotationsWhere } from './visibility';
 
 // What an export contains is what the actor may read: the annotations come through
@@ -49,7 +50,10 @@ export async function buildExportSnapshot(
   };
   missing(options.documents, docs, 'documents');
   missing(options.categories, categories, 'categories');
-  const documents = options.documents && options.documents.length > 0 ? docs.filter((d) => options.documents!.includes(d.id)) : docs;
+  const inGroup = await documentGroupFilter(projectId, options.group);
+  const documents = (options.documents && options.documents.length > 0 ? docs.filter((d) => options.documents!.includes(d.id)) : docs).filter(
+    (d) => inGroup === null || inGroup.has(d.id),
+  );
   const documentIds = documents.map((d) => d.id);
   const layers = options.layers ?? 'all';
   const layerWhere: Prisma.AnnotationWhereInput =
@@ -133,6 +137,8 @@ export async function buildExportSnapshot(
 
 export type ExportChoices = {
   documents: { id: string; title: string | null; sourceName: string | null; author: string | null }[];
+  /** The project's document groups, each with its members, to choose a group's articles at once. */
+  groups: { id: string; name: string; documentIds: string[] }[];
   categories: { id: string; path: string; color: string }[];
   annotators: { id: string; name: string; count: number }[];
   consensusCount: number;
@@ -143,15 +149,17 @@ export async function getExportChoices(actor: Actor, slug: string): Promise<Expo
   const access = await requireProjectAccess(actor, { slug });
   const projectId = access.project.id;
   const db = getDb();
-  const [documents, categories, layers] = await Promise.all([
+  const [documents, categories, layers, groups] = await Promise.all([
     db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, sourceName: true, author: true } }),
     db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
     db.annotation.groupBy({ by: ['layer', 'annotatorId'], where: visibleAnnotationsWhere(actor, access), _count: { _all: true } }),
+    db.documentGroup.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, members: { select: { documentId: true } } } }),
   ]);
   const annotatorRows = layers.filter((l) => l.layer === 'ANNOTATOR');
   const users = await db.user.findMany({ where: { id: { in: annotatorRows.map((l) => l.annotatorId) } }, select: { id: true, name: true } });
   return {
     documents,
+    groups: groups.map((g) => ({ id: g.id, name: g.name, documentIds: g.members.map((m) => m.documentId) })),
     categories: flattenCategoryTree(categories).map((c) => ({ id: c.id, path: c.path, color: c.color })),
     annotators: annotatorRows.map((l) => ({ id: l.annotatorId, name: users.find((u) => u.id === l.annotatorId)?.name ?? '', count: l._count._all })).sort((a, b) => a.name.localeCompare(b.name)),
     consensusCount: layers.filter((l) => l.layer === 'CONSENSUS').reduce((n, l) => n + l._count._all, 0),

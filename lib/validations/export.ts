@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
+import { groupFilterSchema } from './groups';
 import { idListSchema } from './ids';
 
 export const exportFormats = ['html', 'pdf', 'csv', 'w3c', 'qdpx', 'qdc'] as const;
@@ -26,6 +27,8 @@ export const exportOptionsSchema = z.object({
   format: z.enum(exportFormats, { error: `format must be one of ${exportFormats.join(', ')}.` }),
   documents: idList('documents'),
   categories: idList('categories'),
+  /** Only the documents of this document group (with `documents`, those of both). */
+  group: groupFilterSchema,
   /** Which layers: every layer the exporter may see, only the annotators', or only the consensus. */
   layers: z.enum(['all', 'annotators', 'consensus'], { error: 'layers must be all, annotators or consensus.' }).optional(),
   annotators: idList('annotators'),

@@ -8,6 +8,7 @@ import { importFile, CorpusError } from '@/lib/corpus';
 import { listActivity } from '@/lib/data/activity';
 import { getAgreement } from '@/lib/data/agreement';
 import { getComparison } from '@/lib/data/compare';
+import { listGroups } from '@/lib/data/groups';
 import { comparisonToJson, formatComparisonText } from '@/lib/compare/text';
 import { exportProject } from '@/lib/data/exports';
 import { commitImport, prepareImport } from '@/lib/data/imports';
@@ -39,7 +40,7 @@ Commands:
   import --format annotations <file> --project <slug> (--layer <member email> | --new-annotator <name>) [--dry-run]
                                               place W3C annotations from other tools (Recogito, Hypothesis) on the project's articles
                                               every import prints what it will bring in, what it checked and what it leaves out
-  export --project <slug> --format html|pdf|csv|w3c|qdpx|qdc --out <path> [--documents <ids>] [--categories <ids>]
+  export --project <slug> --format html|pdf|csv|w3c|qdpx|qdc --out <path> [--documents <ids>] [--group <name or id>] [--categories <ids>]
          [--layers all|annotators|consensus] [--no-comments] [--no-memos]
                                               write an annotated report or a data file
   users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
@@ -48,9 +49,9 @@ Commands:
   activity --project <slug> [--json] [--actor <user id|system>] [--type <group|action>] [--document <id>]
            [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit <n>] [--cursor <id>]
                                               the project's activity log, newest first
-  agreement --project <slug> [--json] [--annotators <emails or ids>] [--documents <ids>] [--categories <ids>]
+  agreement --project <slug> [--json] [--annotators <emails or ids>] [--documents <ids>] [--group <name or id>] [--categories <ids>]
                                               agreement figures, as on the Agreement page (comma-separated lists)
-  compare --project <slug> [--json] [--layer consensus|pooled|<annotator email or id>] [--documents <ids>] [--categories <ids>] [--attr key:value]
+  compare --project <slug> [--json] [--layer consensus|pooled|<annotator email or id>] [--documents <ids>] [--group <name or id>] [--categories <ids>] [--attr key:value]
                                               the framing matrix, author profiles and distances
   help                                        show this text
 
@@ -128,19 +129,32 @@ async function importFormatted(args: string[], io: Io): Promise<void> {
 }
 
 /** `export`: a report or a data file for the whole project (the CLI sees every layer). */
+/** --group takes a document group's name, which people know, or its id, which the pages' URLs carry. */
+async function groupOption(slug: string, group: string | undefined): Promise<string | undefined> {
+  if (group === undefined) return undefined;
+  const { documentGroups } = await listGroups(systemActor, slug);
+  const found = documentGroups.find((g) => g.id === group) ?? documentGroups.find((g) => g.name.toLowerCase() === group.trim().toLowerCase());
+  if (!found) {
+    const names = documentGroups.map((g) => `"${g.name}"`).join(', ');
+    throw new UsageError(`--group: ${slug} has no document group "${group}"${names ? ` (it has ${names})` : ' (it has none)'}.`);
+  }
+  return found.id;
+}
+
 async function exportCommand(args: string[], io: Io): Promise<void> {
   const s = { type: 'string' } as const;
   const { values, positionals } = parse(args, {
-    project: s, format: s, out: s, documents: s, categories: s, layers: s, annotators: s, 'no-comments': { type: 'boolean' }, 'no-memos': { type: 'boolean' },
+    project: s, format: s, out: s, documents: s, categories: s, group: s, layers: s, annotators: s, 'no-comments': { type: 'boolean' }, 'no-memos': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`export takes no positional arguments (got "${positionals.join(' ')}").`);
   const out = required(values.out, '--out');
+  const slug = required(values.project, '--project');
   const file = await exportProject(
     systemActor,
-    required(values.project, '--project'),
+    slug,
     {
       format: required(values.format, '--format') as 'csv',
-      documents: values.documents, categories: values.categories, layers: values.layers as 'all' | undefined, annotators: values.annotators,
+      documents: values.documents, categories: values.categories, group: await groupOption(slug, values.group), layers: values.layers as 'all' | undefined, annotators: values.annotators,
       comments: !values['no-comments'], memos: !values['no-memos'],
     },
     process.env.PARALLAX_BASE_URL ?? 'http://localhost:3000',
@@ -233,7 +247,7 @@ async function activity(args: string[], io: Io): Promise<void> {
 /** Agreement figures; --json prints the page's data (figures not computable are null). */
 async function agreement(args: string[], io: Io): Promise<void> {
   const s = { type: 'string' } as const;
-  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, annotators: s, documents: s, categories: s });
+  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, annotators: s, documents: s, categories: s, group: s });
   if (positionals.length > 0) throw new UsageError(`agreement takes no positional arguments (got "${positionals.join(' ')}").`);
   const slug = required(values.project, '--project');
   // Annotators may be named by e-mail, which people know, or by id, which the page's URLs carry.
@@ -247,7 +261,7 @@ async function agreement(args: string[], io: Io): Promise<void> {
     if (!user) throw new UsageError(`--annotators: no account ${who}.`);
     annotators.push(user.id);
   }
-  const view = await getAgreement(systemActor, slug, { annotators, documents: values.documents, categories: values.categories });
+  const view = await getAgreement(systemActor, slug, { annotators, documents: values.documents, categories: values.categories, group: await groupOption(slug, values.group) });
   if (values.json) {
     io.out(JSON.stringify({ project: view.project, selection: view.selection, notes: view.notes, report: view.report ? agreementReportToJson(view.report) : null }, null, 2));
     return;
@@ -262,7 +276,7 @@ async function agreement(args: string[], io: Io): Promise<void> {
 /** The comparison: --json prints the matrix, profiles and distances for scripts. */
 async function compare(args: string[], io: Io): Promise<void> {
   const s = { type: 'string' } as const;
-  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, layer: s, documents: s, categories: s, attr: s, annotators: s });
+  const { values, positionals } = parse(args, { project: s, json: { type: 'boolean' }, layer: s, documents: s, categories: s, attr: s, annotators: s, group: s });
   if (positionals.length > 0) throw new UsageError(`compare takes no positional arguments (got "${positionals.join(' ')}").`);
   let layer = values.layer;
   if (layer?.includes('@')) {
@@ -270,8 +284,9 @@ async function compare(args: string[], io: Io): Promise<void> {
     if (!user) throw new UsageError(`--layer: no account ${layer}.`);
     layer = user.id;
   }
-  const view = await getComparison(systemActor, required(values.project, '--project'), {
-    layer, documents: values.documents, categories: values.categories, attr: values.attr, annotators: values.annotators,
+  const slug = required(values.project, '--project');
+  const view = await getComparison(systemActor, slug, {
+    layer, documents: values.documents, categories: values.categories, attr: values.attr, annotators: values.annotators, group: await groupOption(slug, values.group),
   });
   if (values.json) {
     io.out(JSON.stringify(comparisonToJson(view), null, 2));

@@ -3,7 +3,7 @@ import { exportProject } from '@/lib/data/exports';
 import { exportOptionsSchema } from '@/lib/validations/export';
 import { parseOrThrow } from '@/lib/validations/parse';
 
-/** The file itself: ?format=html|pdf|csv|w3c|qdpx|qdc&documents=&categories=&layers=&annotators=&comments=&memos= */
+/** The file itself: ?format=html|pdf|csv|w3c|qdpx|qdc&documents=&categories=&group=&layers=&annotators=&comments=&memos= */
 export const GET = withApi<{ slug: string }>(async ({ actor, params, url }) => {
   const q = url.searchParams;
   const list = (name: string) => q.getAll(name).join(',') || undefined;
@@ -11,6 +11,7 @@ export const GET = withApi<{ slug: string }>(async ({ actor, params, url }) => {
     format: q.get('format') ?? undefined,
     documents: list('documents'),
     categories: list('categories'),
+    group: q.get('group') || undefined,
     layers: q.get('layers') ?? undefined,
     annotators: list('annotators'),
     comments: q.get('comments') ?? undefined,

@@ -15,6 +15,7 @@ export const GET = withApi<{ slug: string }>(async ({ actor, params, url }) => {
       annotators: list(url, 'annotators'),
       documents: list(url, 'documents'),
       attr: url.searchParams.get('attr') ?? undefined,
+      group: url.searchParams.get('group') || undefined,
     }),
   );
 });
