@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { pickUnusedColor } from '@/lib/codebook/palette';
 import { ImportError, importErrorFromIssues } from './errors';
 import { normalizeGuid } from './guid';
+import { limits, type LimitedField } from '@/lib/validations/limits';
 import { categoryPaths, childrenByParent, slugify } from './snapshot';
 import type { ExportAttribute, ExportCategory } from './types';
 import { element, textElement, type XmlNode } from './xml';
@@ -158,6 +159,17 @@ export function readCodes(parsedCodes: readonly unknown[], where: string, option
     else readCategory(code, null, position++);
   }
 
+  // The forms' limits hold for imports too, and a value past one refuses the file rather than
+  // being cut: the reader of a .qdpx and of a .qdc both come through here.
+  for (const c of categories) {
+    checkImportLength(c.name, 'categoryName', `${where}: the code "${clip(c.name)}"’s name`);
+    checkImportLength(c.description, 'categoryDescription', `${where}: the description of the code "${clip(c.name)}"`);
+  }
+  for (const a of attributes) {
+    checkImportLength(a.name, 'attributeName', `${where}: the attribute "${clip(a.name)}"’s name`);
+    for (const o of a.options) checkImportLength(o.label, 'optionLabel', `${where}: the option "${clip(o.label)}" of "${clip(a.name)}"`);
+  }
+
   const used = categories.flatMap((c) => (c.color === null ? [] : [c.color]));
   const paths = categoryPaths(categories);
   const withColors = categories.map((category): ExportCategory => {
@@ -169,4 +181,18 @@ export function readCodes(parsedCodes: readonly unknown[], where: string, option
     return { ...category, color, path: paths.get(category.id) ?? category.name };
   });
   return { categories: withColors, attributes, codes };
+}
+
+const clip = (text: string, max = 60) => ([...text].length > max ? `${[...text].slice(0, max).join('')}…` : text);
+
+/**
+ * `value` when it is within the field's limit (lib/validations/limits.ts); otherwise an ImportError
+ * that names the field, the length and the limit, and says that nothing was imported.
+ */
+export function checkImportLength(value: string, field: LimitedField, what: string): string {
+  const max = limits[field];
+  if (value.length > max) {
+    throw new ImportError(`${what} is ${value.length.toLocaleString('en')} characters long; Parallax keeps at most ${max.toLocaleString('en')} (nothing was imported: shorten it in the other tool, or ask for the limit to be raised)`);
+  }
+  return value;
 }
