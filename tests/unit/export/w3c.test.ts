@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '@/lib/export/errors';
 import { annoContext, fromW3C, toW3C, type W3CAnnotationPage, type W3CCodingAnnotation, type W3CExport } from '@/lib/export/w3c';
-import { annotationIds, cloneFixture, fixture, ids } from './fixture';
+import { annotationIds, cloneFixture, extraAnnotationIds, fixture, ids, richFixture } from './fixture';
 import { failedAssertions, hasW3cReference, loadAssertions, noteSkipped, w3cDir } from './reference';
 
 const base = 'http://localhost:3000';
@@ -235,6 +235,22 @@ describe('fromW3C', () => {
   it('round-trips: toW3C(fromW3C(toW3C(s))) equals toW3C(s)', () => {
     const once = viaJson(toW3C(fixture, { pageSize: 4 }));
     expect(toW3C(fromW3C(once), { pageSize: 4 })).toEqual(once);
+  });
+
+  it('keeps unplaced passages unplaced, with their last quote, through a round trip', () => {
+    const rich = richFixture();
+    const file = viaJson(toW3C(rich));
+    const orphanItem = itemsOf(file).find((a) => (a as unknown as { id: string }).id.endsWith(extraAnnotationIds.orphan)) as unknown as W3CCodingAnnotation;
+    // An unplaced passage has no place in today's text: only its quote is a selector.
+    expect(orphanItem.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector']);
+    const back = fromW3C(file);
+    for (const id of [extraAnnotationIds.orphan, extraAnnotationIds.orphanConsensus]) {
+      const before = rich.annotations.find((a) => a.id === id)!;
+      const after = back.annotations.find((a) => a.id === id)!;
+      expect(after).toMatchObject({ orphaned: true, quote: before.quote, start: before.start, end: before.end, note: before.note, layer: before.layer });
+    }
+    // Placed passages stay placed.
+    expect(back.annotations.filter((a) => a.orphaned)).toHaveLength(2);
   });
 
   it('gives UTF-16 offsets back from code points', () => {
