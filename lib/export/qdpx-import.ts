@@ -22,7 +22,10 @@
 //   A user the file names but does not declare becomes a person "Unknown coder (<guid>)", with a
 //   warning.
 // - Notes: a selection's Description is its annotation's note; its NoteRefs become comments on it
-//   (but for Parallax's own note, recognised by its derived GUID); notes referenced from a source
+//   (but for Parallax's own note, recognised by its derived GUID), on each of its passages when it
+//   has several. A NoteRef inside a category's Coding is a comment on that passage alone, or its
+//   note when the GUID is the one qdpx.ts derives from the Coding's (codingNoteGuid): then the
+//   selection's Description, which only joins such notes for other tools, is not read; notes referenced from a source
 //   become that document's memo and from the project (or from nowhere) the project memo — several
 //   of them are joined into one memo, each under its name, as the summary says.
 // - Sets: a Set of sources is a document group, a Set of codes a category group.
@@ -46,7 +49,7 @@ import { deriveGuid, normalizeGuid } from './guid';
 import { countOf, emptySummary, NotImportedList, type ImportSummary, type SourcePositions } from './import-summary';
 import { readCodes, type CodeMeaning } from './qda-codes';
 import { decidePositions, type PositionDecision, type SelectionPosition } from './qdpx-positions';
-import { annotationNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
+import { annotationNoteGuid, codingNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { parseUnplacedNote } from './qdpx-unplaced';
 import { CodePointIndex } from './code-points';
 import { inferBlocks, sha256Hex, slugify } from './snapshot';
@@ -623,23 +626,27 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       const selectionWhere = `${where}: selection "${clip(selection.name || selection.guid)}"`;
       const { id: selectionId } = guidOrThrow(selection.guid, selectionWhere);
       const codings = selection.Coding ?? [];
-      const categoryCodings: { categoryId: string; codingId: string | undefined; creator: string | undefined; createdAt: string | undefined }[] = [];
+      const categoryCodings: { categoryId: string; codingId: string | undefined; creator: string | undefined; createdAt: string | undefined; noteRefs: { targetGUID: string }[] }[] = [];
       const values: Record<string, string> = {};
+      // NoteRefs of the selection (and of codings that carry no category) belong to every passage
+      // of the selection; those inside a category's Coding to that passage alone.
       const noteRefs = [...(selection.NoteRef ?? [])];
       for (const coding of codings) {
-        noteRefs.push(...(coding.NoteRef ?? []));
         const target = normalizeGuid(coding.CodeRef.targetGUID);
         const meaning = target === null ? undefined : codeByKey.get(target);
         if (!meaning) throw new ImportError(`${selectionWhere} is coded with the code ${coding.CodeRef.targetGUID}, which is not in the codebook`);
+        if (meaning.kind === 'category') {
+          const same = categoryCodings.find((c) => c.categoryId === meaning.categoryId);
+          if (same) same.noteRefs.push(...(coding.NoteRef ?? []));
+          else categoryCodings.push({ categoryId: meaning.categoryId, codingId: coding.guid?.trim(), creator: coding.creatingUser, createdAt: coding.creationDateTime, noteRefs: [...(coding.NoteRef ?? [])] });
+          continue;
+        }
+        noteRefs.push(...(coding.NoteRef ?? []));
         if (meaning.kind === 'attribute') {
           notImported.add('codings with an attribute’s own code', 'an attribute is coded through one of its options', selection.name || selection.guid);
           continue;
         }
-        if (meaning.kind === 'category') {
-          if (!categoryCodings.some((c) => c.categoryId === meaning.categoryId)) {
-            categoryCodings.push({ categoryId: meaning.categoryId, codingId: coding.guid?.trim(), creator: coding.creatingUser, createdAt: coding.creationDateTime });
-          }
-        } else if (values[meaning.attributeKey] === undefined) values[meaning.attributeKey] = meaning.value;
+        if (values[meaning.attributeKey] === undefined) values[meaning.attributeKey] = meaning.value;
       }
       if (categoryCodings.length === 0) {
         notImported.add('selections with no code', 'a Parallax annotation has a category', selection.name || clip(positionsLabel(decision, i, text)));
@@ -654,7 +661,11 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       if (orphaned && selection.name && selection.name.trim().length >= 4) anchor.quote = selection.name.trim();
       if (!orphaned && (decision.checks[i] === 'quote' || decision.checks[i] === 'boundaries')) verified++;
 
-      let note = checkLength((selection.Description ?? '').replace(/\r\n?/g, '\n'), 'note', `${selectionWhere}: its description`);
+      // A selection Parallax wrote for several annotations keeps each note in its annotation's
+      // Coding (codingNoteGuid); its Description then only joins them for other tools.
+      const codingNoteKey = (coding: (typeof categoryCodings)[number]) => (coding.codingId ? codingNoteGuid(coding.codingId) : null);
+      const notesInCodings = categoryCodings.some((c) => c.noteRefs.some((ref) => normalizeGuid(ref.targetGUID) === codingNoteKey(c)));
+      let note = notesInCodings ? '' : checkLength((selection.Description ?? '').replace(/\r\n?/g, '\n'), 'note', `${selectionWhere}: its description`);
       const commentNotes: { id: string; key: string; note: NoteInput }[] = [];
       for (const ref of noteRefs) {
         const found = noteOrThrow(ref.targetGUID, selectionWhere);
@@ -665,8 +676,16 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       }
 
       const selectionCreated = realDateTime(selection.creationDateTime);
+      const takenCommentIds = new Set<string>();
       for (const [n, coding] of categoryCodings.entries()) {
         const creator = resolveUser(coding.creator ?? selection.creatingUser);
+        let ownNote = note;
+        const ownComments: { id: string; key: string; note: NoteInput }[] = [];
+        for (const ref of coding.noteRefs) {
+          const found = noteOrThrow(ref.targetGUID, selectionWhere);
+          if (found.key === codingNoteKey(coding)) ownNote = checkLength(await noteBody(found.note, selectionWhere), 'note', `${selectionWhere}: its note`);
+          else ownComments.push(found);
+        }
         const annotationId = n === 0 ? selectionId : deriveGuid(`selection-category:${normalizeGuid(selectionId)}:${coding.categoryId}`);
         if (annotationIds.has(annotationId)) throw new ImportError(`${selectionWhere}: the GUID ${selection.guid} is used by two selections`);
         annotationIds.add(annotationId);
@@ -682,7 +701,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
           quote: anchor.quote,
           prefix: anchor.prefix,
           suffix: anchor.suffix,
-          note,
+          note: ownNote,
           attributes: { ...values },
           createdAt,
           updatedAt: realDateTime(selection.modifiedDateTime) ?? createdAt,
@@ -694,8 +713,11 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
         passagesTotal++;
         const coderName = users.find((u) => u.id === creator.userId)?.name ?? creator.userId;
         coderCounts.set(creator.layer === 'CONSENSUS' ? `${coderName} (consensus)` : coderName, (coderCounts.get(creator.layer === 'CONSENSUS' ? `${coderName} (consensus)` : coderName) ?? 0) + 1);
-        for (const ref of commentNotes) {
-          const commentId = n === 0 ? ref.id : deriveGuid(`comment-copy:${ref.key}:${annotationId}`);
+        for (const [k, ref] of [...commentNotes.map((c) => [0, c] as const), ...ownComments.map((c) => [1, c] as const)]) {
+          // A selection's comment is copied to each of its passages; a coding's comment is its passage's own.
+          const copy = k === 0 ? n > 0 : takenCommentIds.has(ref.key);
+          const commentId = copy ? deriveGuid(`comment-copy:${ref.key}:${annotationId}`) : ref.id;
+          takenCommentIds.add(ref.key);
           const author = resolveUser(ref.note.creatingUser, creator);
           comments.push({
             id: commentId,

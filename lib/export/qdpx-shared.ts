@@ -1,6 +1,6 @@
 // What the REFI-QDA project writer (qdpx.ts) and reader (qdpx-import.ts) must agree on: the
 // namespace, the metadata variables, and the name-based GUIDs of elements Parallax has no id for.
-import { deriveGuid } from './guid';
+import { deriveGuid, normalizeGuid } from './guid';
 export const qdpxNamespace = 'urn:QDA-XML:project:1.0';
 export const qdpxSchemaLocation = `${qdpxNamespace} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd`;
 
@@ -27,3 +27,9 @@ export const consensusUserGuid = (curatorId: string) => deriveGuid(`consensus-us
 export const annotationNoteGuid = (annotationId: string) => deriveGuid(`annotation-note:${annotationId}`);
 export const codingGuid = (annotationId: string, codeGuid: string) => deriveGuid(`coding:${annotationId}:${codeGuid}`);
 
+/**
+ * The Note of one annotation of a selection coded with several codes: referenced from that
+ * annotation's own Coding, and derived from the Coding's GUID (which the reader keeps as codingId),
+ * so the reader gives it back to that annotation and no other.
+ */
+export const codingNoteGuid = (codingGuid: string) => deriveGuid(`coding-note:${normalizeGuid(codingGuid) ?? codingGuid.trim().toLowerCase()}`);

@@ -32,11 +32,17 @@
 //   name = the start of the quote, start/endPosition, creatingUser, creationDateTime = the
 //   earliest createdAt, modifiedDateTime = the latest updatedAt. Its children, in the XSD's order:
 //   - Description: the annotation's note (QualCoder and others read a selection's memo there);
-//     for a selection of several annotations, their non-empty notes joined by a blank line.
+//     for a selection of several annotations, their non-empty notes joined by a blank line. The
+//     join is deliberate: QualCoder and MAXQDA read only the Description, as the memo of every
+//     coding of the selection, and would otherwise show none of the notes; Parallax's reader
+//     ignores it for such a selection and takes each note from its own Coding (below).
 //   - Coding, per annotation in order: the category's code (guid = the annotation's codingId when
 //     it has one, else derived from the annotation id and the code), then one per attribute value
-//     (derived GUID); so the attribute codings follow the category coding they belong to.
-//   - NoteRef, per annotation in order: its note (below) and its comments.
+//     (derived GUID); so the attribute codings follow the category coding they belong to. In a
+//     selection of several annotations, each category Coding holds NoteRefs of its annotation's
+//     note (GUID derived from the Coding's GUID, codingNoteGuid) and comments, so every note and
+//     comment stays with its own annotation (CodingType allows NoteRef after CodeRef).
+//   - NoteRef (a selection of one annotation): its note (below) and its comments.
 // - Positions: QDA-XML counts characters (Unicode code points) of the plain text; Parallax counts
 //   UTF-16 code units. Both directions convert (code-points.ts), so an emoji is one character in
 //   the file. Prefix and suffix are not stored: the importer recomputes them from the text with
@@ -52,13 +58,16 @@
 //   comments are Notes referenced by NoteRefs of that Note (a Note is a TextSourceType, which has
 //   NoteRefs).
 // - Notes/Note (PlainTextContent inline): an annotation's note (GUID derived from the annotation
-//   id, so it is told apart from comments; kept beside the selection's Description so a reader
+//   id, or from its Coding's GUID in a selection of several annotations, so it is told apart from
+//   comments; kept beside the selection's Description so a reader
 //   that follows NoteRefs finds it too), each comment (guid = comment id, creatingUser = author,
 //   creationDateTime = createdAt, modifiedDateTime = editedAt when edited), each memo (guid = memo
 //   id, modifiedDateTime = updatedAt), each unplaced passage. A document memo is a NoteRef of its
 //   TextSource (after its selections, before its VariableValues, where the XSD puts a source's
 //   notes), a project memo a NoteRef of the Project (after its Description: the XSD's "Note(s)
 //   that apply to the project as a whole").
+// - Sets: a document group is a Set of MemberSources, a category group a Set of MemberCodes
+//   (guid = the group's id, name, Description when it has one). qdpx-import.ts reads them back.
 // - Project: name, origin "Parallax", creationDateTime = exportedAt, creatingUserGUID = exportedBy
 //   (when given), Description = the project's description.
 // - Not carried: the project's id and slug and the app's baseUrl (an import makes a new project;
@@ -70,10 +79,10 @@ import { zipSync } from 'fflate';
 import { CodePointIndex } from './code-points';
 import { renderCodes } from './qda-codes';
 import { deriveGuid } from './guid';
-import { annotationNoteGuid, codingGuid, consensusUserGuid, qdpxNamespace, qdpxSchemaLocation, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
+import { annotationNoteGuid, codingGuid, codingNoteGuid, consensusUserGuid, qdpxNamespace, qdpxSchemaLocation, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { formatUnplacedNote } from './qdpx-unplaced';
 import { documentName, indexSnapshot } from './snapshot';
-import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportSnapshot } from './types';
+import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportGroup, ExportSnapshot } from './types';
 import { element, renderXml, textElement, type XmlNode } from './xml';
 
 export { qdpxNamespace } from './qdpx-shared';
@@ -197,8 +206,18 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
       const optionId = value === undefined ? undefined : optionIds.get(attribute.key)?.get(value);
       return optionId === undefined ? [] : [optionId];
     });
-  const noteRefsOf = (a: ExportAnnotation) => [...(a.note !== '' ? [annotationNoteGuid(a.id)] : []), ...(commentsByAnnotation.get(a.id) ?? []).map((c) => c.id)];
   const groupsByDocument = groupSelections(ordered);
+  const categoryCodingGuid = (a: ExportAnnotation) => a.codingId ?? codingGuid(a.id, a.categoryId);
+  // The GUID of each annotation's note: in a selection of several annotations it derives from the
+  // annotation's Coding, which holds its NoteRef (see the header).
+  const noteGuids = new Map<string, string>();
+  for (const groups of groupsByDocument.values()) {
+    for (const { annotations: grouped } of groups) {
+      for (const a of grouped) noteGuids.set(a.id, grouped.length > 1 ? codingNoteGuid(categoryCodingGuid(a)) : annotationNoteGuid(a.id));
+    }
+  }
+  const noteGuidOf = (a: ExportAnnotation) => noteGuids.get(a.id) ?? annotationNoteGuid(a.id);
+  const noteRefsOf = (a: ExportAnnotation) => [...(a.note !== '' ? [noteGuidOf(a)] : []), ...(commentsByAnnotation.get(a.id) ?? []).map((c) => c.id)];
 
   const usedVariables = new Set<MetadataKey>();
   const sources = snapshot.documents.map((document, documentIndex) => {
@@ -207,9 +226,10 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
       const first = grouped[0]!;
       const creator = creatorGuid(first);
       const notes = grouped.map((a) => a.note).filter((note) => note !== '');
+      const several = grouped.length > 1;
       const codings = grouped.flatMap((a) => [
-        { guid: a.codingId ?? codingGuid(a.id, a.categoryId), code: a.categoryId, at: a.createdAt },
-        ...attributeCodes(a).map((code) => ({ guid: codingGuid(a.id, code), code, at: a.createdAt })),
+        { guid: categoryCodingGuid(a), code: a.categoryId, at: a.createdAt, noteRefs: several ? noteRefsOf(a) : [] },
+        ...attributeCodes(a).map((code) => ({ guid: codingGuid(a.id, code), code, at: a.createdAt, noteRefs: [] as string[] })),
       ]);
       return element(
         'PlainTextSelection',
@@ -225,9 +245,12 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
         [
           notes.length > 0 && textElement('Description', notes.join('\n\n')),
           ...codings.map((coding) =>
-            element('Coding', { guid: coding.guid, creatingUser: creator, creationDateTime: coding.at }, [element('CodeRef', { targetGUID: coding.code })]),
+            element('Coding', { guid: coding.guid, creatingUser: creator, creationDateTime: coding.at }, [
+              element('CodeRef', { targetGUID: coding.code }),
+              ...coding.noteRefs.map((ref) => element('NoteRef', { targetGUID: ref })),
+            ]),
           ),
-          ...grouped.flatMap(noteRefsOf).map((ref) => element('NoteRef', { targetGUID: ref })),
+          ...(several ? [] : noteRefsOf(first)).map((ref) => element('NoteRef', { targetGUID: ref })),
         ],
       );
     });
@@ -315,7 +338,7 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
       ...(a.orphaned === true ? [unplacedNote(a)] : []),
       ...(a.note !== '' && a.orphaned !== true
         ? [
-            noteElement(annotationNoteGuid(a.id), `Note on “${selectionName(a.quote)}”`, a.note, {
+            noteElement(noteGuidOf(a), `Note on “${selectionName(a.quote)}”`, a.note, {
               creatingUser: a.annotatorId,
               creationDateTime: a.createdAt,
               modifiedDateTime: a.updatedAt,
@@ -339,6 +362,19 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
   ];
 
   const codes = renderCodes(snapshot.categories, snapshot.attributes);
+  // Members the export does not hold (a document left out of it) are not written: a MemberSource
+  // or MemberCode must name an element of the file.
+  const setOf = (group: ExportGroup, member: 'MemberSource' | 'MemberCode', known: ReadonlySet<string>) =>
+    element('Set', { guid: group.id, name: group.name }, [
+      group.description !== '' && textElement('Description', group.description),
+      ...group.memberIds.filter((id) => known.has(id)).map((id) => element(member, { targetGUID: id })),
+    ]);
+  const documentIds = new Set(snapshot.documents.map((d) => d.id));
+  const categoryIds = new Set(snapshot.categories.map((c) => c.id));
+  const sets = [
+    ...(snapshot.documentGroups ?? []).map((g) => setOf(g, 'MemberSource', documentIds)),
+    ...(snapshot.categoryGroups ?? []).map((g) => setOf(g, 'MemberCode', categoryIds)),
+  ];
   const usedVariableList = qdpxVariables.filter((v) => usedVariables.has(v.key));
   const root = element(
     'Project',
@@ -364,6 +400,7 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
         ),
       sources.length > 0 && element('Sources', {}, sources),
       notes.length > 0 && element('Notes', {}, notes),
+      sets.length > 0 && element('Sets', {}, sets),
       snapshot.project.description !== '' && textElement('Description', snapshot.project.description),
       ...snapshot.memos.filter((m) => m.documentId === null).map((m) => element('NoteRef', { targetGUID: m.id })),
     ],

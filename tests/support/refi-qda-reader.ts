@@ -257,7 +257,7 @@ export function parseXml(source: string): XmlElement {
 
 export type QdaUser = { guid: string; name: string | null; id: string | null };
 export type QdaCode = { guid: string; name: string; isCodable: boolean; color: string | null; description: string | null; noteRefs: string[]; children: QdaCode[] };
-export type QdaCoding = { guid: string; codeGuid: string; creatingUser: string | null };
+export type QdaCoding = { guid: string; codeGuid: string; creatingUser: string | null; noteRefs: string[] };
 export type QdaSelection = {
   guid: string;
   name: string | null;
@@ -354,8 +354,8 @@ export function readQdaProject(bytes: Uint8Array): QdaProject {
       const guid = requiredGuid(coding, `${where} › Coding ${i + 1}`);
       const codeRef = childNamed(coding, 'CodeRef');
       if (!codeRef) problems.push(`${where} › Coding ${guid} has no CodeRef`);
-      holdRefs(coding, { kind: 'coding', guid });
-      return { guid, codeGuid: codeRef ? (attribute(codeRef, 'targetGUID') ?? '') : '', creatingUser: attribute(coding, 'creatingUser') };
+      const noteRefs = holdRefs(coding, { kind: 'coding', guid });
+      return { guid, codeGuid: codeRef ? (attribute(codeRef, 'targetGUID') ?? '') : '', creatingUser: attribute(coding, 'creatingUser'), noteRefs };
     });
 
   const users: QdaUser[] = (childNamed(root, 'Users') ? childrenNamed(childNamed(root, 'Users')!, 'User') : []).map((u, i) => ({

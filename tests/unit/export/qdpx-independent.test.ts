@@ -119,16 +119,19 @@ describe('a Parallax .qdpx read by an independent REFI-QDA reader', () => {
     expect(new Set(selections.map((s) => guidKey(s.guid))).size).toBe(selections.length);
   });
 
-  it("gets every annotation's note as its selection's Description and as a Note the selection references", () => {
+  it("gets every annotation's note as its selection's Description and as a Note its selection (or, when several share it, its own Coding) references", () => {
     for (const a of placed.filter((x) => x.note !== '')) {
       const selection = selectionOf(a);
-      const together = placed.filter((b) => selectionOf(b) === selection && b.note !== '').map((b) => b.note);
+      const sharing = placed.filter((b) => selectionOf(b) === selection);
+      const together = sharing.filter((b) => b.note !== '').map((b) => b.note);
       expect(selection.description).toBe(together.join('\n\n'));
-      const referenced = selection.noteRefs.map((guid) => noteByGuid.get(guidKey(guid)));
+      const coding = selection.codings.find((c) => guidKey(c.codeGuid) === guidKey(a.categoryId) && (a.codingId === undefined || guidKey(c.guid) === guidKey(a.codingId)))!;
+      const holder = sharing.length > 1 ? { kind: 'coding' as const, guid: coding.guid, refs: coding.noteRefs } : { kind: 'selection' as const, guid: selection.guid, refs: selection.noteRefs };
+      const referenced = holder.refs.map((guid) => noteByGuid.get(guidKey(guid)));
       expect(referenced.map((n) => n?.text)).toContain(a.note);
       const note = referenced.find((n) => n?.text === a.note)!;
       expect(note.creatingUser).toBe(a.annotatorId);
-      expect(project.noteReferences.get(guidKey(note.guid))).toContainEqual({ kind: 'selection', guid: selection.guid });
+      expect(project.noteReferences.get(guidKey(note.guid))).toEqual([{ kind: holder.kind, guid: holder.guid }]);
     }
     for (const a of placed.filter((x) => x.note === '' && !placed.some((b) => b !== x && b.note !== '' && selectionOf(b) === selectionOf(x)))) {
       expect(selectionOf(a).description).toBeNull();
@@ -142,7 +145,11 @@ describe('a Parallax .qdpx read by an independent REFI-QDA reader', () => {
       expect(note.creatingUser).toBe(comment.authorId);
       const a = snapshot.annotations.find((x) => x.id === comment.annotationId)!;
       if (a.orphaned === true) expect(project.noteReferences.get(guidKey(comment.id))).toEqual([{ kind: 'note', guid: a.id }]);
-      else expect(selectionOf(a).noteRefs).toContain(comment.id);
+      else {
+        const selection = selectionOf(a);
+        const own = placed.filter((b) => selectionOf(b) === selection).length > 1 ? selection.codings.find((c) => guidKey(c.codeGuid) === guidKey(a.categoryId))!.noteRefs : selection.noteRefs;
+        expect(own).toContain(comment.id);
+      }
     }
   });
 

@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '@/lib/export/errors';
 import { deriveGuid } from '@/lib/export/guid';
+import { codingNoteGuid } from '@/lib/export/qdpx-shared';
 import { toQdpx } from '@/lib/export/qdpx';
 import { fromQdpx, readQdpx } from '@/lib/export/qdpx-import';
 import type { ExportSnapshot } from '@/lib/export/types';
@@ -176,7 +177,7 @@ describe('toQdpx', () => {
     const richNotes = (richProject.Notes as { Note: El[] }).Note;
     const X = extraAnnotationIds;
 
-    it('writes annotations sharing a selectionId and span as one selection, one Coding each, their notes joined', () => {
+    it('writes annotations sharing a selectionId and span as one selection, one Coding each holding its note, the notes joined in the Description', () => {
       const shared = richSelections.filter((s) => s.guid === selectionIds.shared);
       expect(shared).toHaveLength(1);
       const selection = shared[0]!;
@@ -190,10 +191,13 @@ describe('toQdpx', () => {
         [deriveGuid(`coding:${X.multiSecurity}:${ids.optPakistan}`), ids.optPakistan],
         [deriveGuid(`coding:${X.multiTrade}:${ids.trade}`), ids.trade],
       ]);
+      // The Description joins the notes for tools that read only it; each note is referenced from its own Coding.
       expect(selection.Description).toBe('The stated reason.\n\nBut the cost falls on trade.\nSee the next paragraph.');
-      expect((selection.NoteRef as El[]).map((n) => n.targetGUID)).toEqual([deriveGuid(`annotation-note:${X.multiSecurity}`), deriveGuid(`annotation-note:${X.multiTrade}`)]);
-      for (const id of [X.multiSecurity, X.multiTrade]) {
-        const note = richNotes.find((n) => n.guid === deriveGuid(`annotation-note:${id}`))!;
+      expect(selection).not.toHaveProperty('NoteRef');
+      const tradeCoding = deriveGuid(`coding:${X.multiTrade}:${ids.trade}`);
+      expect((selection.Coding as El[]).map((c) => ((c.NoteRef as El[] | undefined) ?? []).map((n) => n.targetGUID))).toEqual([[codingNoteGuid(selectionIds.codingSecurity)], [], [codingNoteGuid(tradeCoding)]]);
+      for (const [id, coding] of [[X.multiSecurity, selectionIds.codingSecurity], [X.multiTrade, tradeCoding]] as const) {
+        const note = richNotes.find((n) => n.guid === codingNoteGuid(coding))!;
         expect(note.PlainTextContent).toBe(rich.annotations.find((a) => a.id === id)!.note);
       }
     });
@@ -415,5 +419,129 @@ Then hopeful.</qda:PlainTextContent>
     expect(snapshot.annotations).toHaveLength(1);
     expect(snapshot.annotations[0]).toMatchObject({ quote: 'Then hopeful.', start: 17, end: 30, layer: 'ANNOTATOR', annotatorId: '{AAAAAAAA-0000-4000-8000-000000000001}' });
     expect(snapshot.project).toEqual({ id: '', slug: 'interviews', name: 'Interviews', description: '' });
+  });
+});
+
+describe('a passage coded with three categories, each with its own note', () => {
+  // Three annotations by one coder on one passage, sharing a selectionId: one PlainTextSelection
+  // with three Codings. Each note, and the comment on the second, must come back to its own
+  // annotation, and a reader written from the standard must see every note.
+  const base = fixture.annotations.find((a) => a.documentId === ids.doc1 && a.layer === 'ANNOTATOR')!;
+  const selectionId = '88888888-1111-4222-8333-000000000001';
+  const categoryNotes: [string, string][] = [
+    [ids.security, 'Security is the stated reason.'],
+    [ids.trade, 'But the cost falls on trade.\nSee the next paragraph.'],
+    [ids.trust, 'Nobody trusts the other side & says so.'],
+  ];
+  const commentId = '88888888-1111-4222-8333-000000000099';
+  const snapshot = (): ExportSnapshot => {
+    const s = cloneFixture();
+    s.annotations.push(
+      ...categoryNotes.map(([categoryId, note], i) => ({
+        ...structuredClone(base),
+        id: `88888888-1111-4222-8333-00000000001${i}`,
+        categoryId,
+        note,
+        attributes: i === 0 ? { 'blame-target': 'pakistan' } : {},
+        selectionId,
+      })),
+    );
+    s.comments.push({ id: commentId, annotationId: '88888888-1111-4222-8333-000000000011', authorId: ids.chen, body: 'Is trade really the point here?', createdAt: '2025-11-03T10:00:00.000Z', editedAt: null });
+    return s;
+  };
+  const bytes = toQdpx(snapshot());
+
+  it('round-trips every note and the comment to its own annotation', async () => {
+    const back = await fromQdpx(bytes);
+    const passages = back.annotations.filter((a) => a.selectionId === selectionId);
+    expect(passages.map((a) => [a.categoryId, a.note])).toEqual(categoryNotes);
+    expect(new Set(passages.map((a) => a.codingId)).size).toBe(3);
+    const comments = back.comments.filter((c) => passages.some((a) => a.id === c.annotationId));
+    expect(comments.map((c) => [passages.find((a) => a.id === c.annotationId)!.categoryId, c.id, c.body])).toEqual([[ids.trade, commentId, 'Is trade really the point here?']]);
+    // Exported again, the file is the same.
+    expect(strFromU8(unzipSync(toQdpx(back))['project.qde']!)).toBe(strFromU8(unzipSync(toQdpx(await fromQdpx(toQdpx(back))))['project.qde']!));
+  });
+
+  it('is seen by the independent reader: one selection, each note referenced from its own Coding, all of them in the Description', async () => {
+    const { readQdaProject, guidKey } = await import('../../support/refi-qda-reader');
+    const project = readQdaProject(bytes);
+    expect(project.problems).toEqual([]);
+    const selection = project.sources.flatMap((s) => s.selections).find((s) => guidKey(s.guid) === selectionId)!;
+    const notes = new Map(project.notes.map((n) => [guidKey(n.guid), n.text]));
+    const categoryCodings = selection.codings.filter((c) => categoryNotes.some(([id]) => id === guidKey(c.codeGuid)));
+    expect(categoryCodings.map((c) => [guidKey(c.codeGuid), c.noteRefs.map((r) => notes.get(guidKey(r)))])).toEqual([
+      [ids.security, [categoryNotes[0]![1]]],
+      [ids.trade, [categoryNotes[1]![1], 'Is trade really the point here?']],
+      [ids.trust, [categoryNotes[2]![1]]],
+    ]);
+    expect(selection.noteRefs).toEqual([]);
+    expect(selection.description).toBe(categoryNotes.map(([, note]) => note).join('\n\n'));
+  });
+
+  it('reads a multi-coded selection from another tool as before: its Description is the note of every passage', async () => {
+    const { qde, files } = unpack(bytes);
+    // Another tool's file: no coding-level notes, one Description for the selection.
+    const foreign = qde.replace(/(<Coding [^>]*>\s*<CodeRef [^>]*\/>)\s*(?:<NoteRef [^>]*\/>\s*)+/g, '$1');
+    const back = await fromQdpx(repack(files, foreign));
+    const passages = back.annotations.filter((a) => a.selectionId === selectionId);
+    expect(passages.map((a) => a.note)).toEqual(categoryNotes.map(() => categoryNotes.map(([, note]) => note).join('\n\n')));
+  });
+
+  it.skipIf(!hasRefiReference || !hasXmllint)('validates against Project-mrt2019.xsd', () => {
+    const file = path.join(tempDir, 'three-codings.qde');
+    writeFileSync(file, unpack(bytes).qde);
+    expect(validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd')).ok).toBe(true);
+  });
+});
+
+describe('document groups and category groups as Sets', () => {
+  const grouped = (): ExportSnapshot => ({
+    ...cloneFixture(),
+    documentGroups: [
+      { id: '99999999-1111-4222-8333-000000000001', name: 'Pakistani outlets', description: 'Dawn & The News', memberIds: [ids.doc1, ids.doc2] },
+      { id: '99999999-1111-4222-8333-000000000002', name: 'Second wave', description: '', memberIds: [ids.doc2] },
+    ],
+    categoryGroups: [{ id: '99999999-1111-4222-8333-000000000003', name: 'Frames of blame', description: 'What the outlets blame', memberIds: [ids.security, ids.trade] }],
+  });
+  const bytes = toQdpx(grouped());
+  const { qde } = unpack(bytes);
+
+  it('writes a Set of MemberSources per document group and of MemberCodes per category group', () => {
+    const sets = ((parseQde(qde).Sets as { Set: El | El[] }).Set as El[]).map((s) => ({
+      guid: s.guid,
+      name: s.name,
+      description: s.Description ?? null,
+      sources: ([] as El[]).concat((s.MemberSource as El[] | El | undefined) ?? []).map((m) => m.targetGUID),
+      codes: ([] as El[]).concat((s.MemberCode as El[] | El | undefined) ?? []).map((m) => m.targetGUID),
+    }));
+    expect(sets).toEqual([
+      { guid: '99999999-1111-4222-8333-000000000001', name: 'Pakistani outlets', description: 'Dawn & The News', sources: [ids.doc1, ids.doc2], codes: [] },
+      { guid: '99999999-1111-4222-8333-000000000002', name: 'Second wave', description: null, sources: [ids.doc2], codes: [] },
+      { guid: '99999999-1111-4222-8333-000000000003', name: 'Frames of blame', description: 'What the outlets blame', sources: [], codes: [ids.security, ids.trade] },
+    ]);
+  });
+
+  it('round-trips the groups, and the independent reader sees them', async () => {
+    const back = await fromQdpx(bytes);
+    expect(back.documentGroups).toEqual(grouped().documentGroups);
+    expect(back.categoryGroups).toEqual(grouped().categoryGroups);
+    const { readQdaProject } = await import('../../support/refi-qda-reader');
+    const project = readQdaProject(bytes);
+    expect(project.problems).toEqual([]);
+    expect(project.sets.map((s) => [s.name, s.memberSources.length, s.memberCodes.length])).toEqual([['Pakistani outlets', 2, 0], ['Second wave', 1, 0], ['Frames of blame', 0, 2]]);
+  });
+
+  it('leaves out members the export does not hold', () => {
+    const s = grouped();
+    s.documentGroups![0]!.memberIds.push('33333333-cccc-4ddd-8eee-00000000dead');
+    expect(unpack(toQdpx(s)).qde).not.toContain('00000000dead');
+  });
+
+  it.skipIf(!hasRefiReference || !hasXmllint)('validates against Project-mrt2019.xsd', () => {
+    const file = path.join(tempDir, 'sets.qde');
+    writeFileSync(file, qde);
+    const result = validateWithXmllint(file, path.join(refiDir, 'Project-mrt2019.xsd'));
+    expect(result.output).toMatch(/validates$/);
+    expect(result.ok).toBe(true);
   });
 });
