@@ -442,7 +442,7 @@ describe('a passage coded with three categories, each with its own note', () => 
         id: `88888888-1111-4222-8333-00000000001${i}`,
         categoryId,
         note,
-        attributes: i === 0 ? { 'blame-target': 'pakistan' } : {},
+        attributes: i === 0 ? { 'blame-target': 'pakistan' } : ({} as Record<string, string>),
         selectionId,
       })),
     );
