@@ -626,7 +626,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       const selectionWhere = `${where}: selection "${clip(selection.name || selection.guid)}"`;
       const { id: selectionId } = guidOrThrow(selection.guid, selectionWhere);
       const codings = selection.Coding ?? [];
-      const categoryCodings: { categoryId: string; codingId: string | undefined; creator: string | undefined; createdAt: string | undefined; noteRefs: { targetGUID: string }[] }[] = [];
+      const categoryCodings: { categoryId: string; codingId: string | undefined; creator: string | undefined; createdAt: string | undefined; noteRefs: { targetGUID: string }[]; values: Record<string, string> }[] = [];
       const values: Record<string, string> = {};
       // NoteRefs of the selection (and of codings that carry no category) belong to every passage
       // of the selection; those inside a category's Coding to that passage alone.
@@ -638,7 +638,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
         if (meaning.kind === 'category') {
           const same = categoryCodings.find((c) => c.categoryId === meaning.categoryId);
           if (same) same.noteRefs.push(...(coding.NoteRef ?? []));
-          else categoryCodings.push({ categoryId: meaning.categoryId, codingId: coding.guid?.trim(), creator: coding.creatingUser, createdAt: coding.creationDateTime, noteRefs: [...(coding.NoteRef ?? [])] });
+          else categoryCodings.push({ categoryId: meaning.categoryId, codingId: coding.guid?.trim(), creator: coding.creatingUser, createdAt: coding.creationDateTime, noteRefs: [...(coding.NoteRef ?? [])], values: {} });
           continue;
         }
         noteRefs.push(...(coding.NoteRef ?? []));
@@ -646,7 +646,10 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
           notImported.add('codings with an attribute’s own code', 'an attribute is coded through one of its options', selection.name || selection.guid);
           continue;
         }
-        if (values[meaning.attributeKey] === undefined) values[meaning.attributeKey] = meaning.value;
+        // An attribute's option is coded after the category coding it qualifies (qdpx.ts writes them
+        // so; only Parallax's files have attribute codes): before any category, it qualifies all.
+        const owner = categoryCodings.at(-1)?.values ?? values;
+        if (owner[meaning.attributeKey] === undefined) owner[meaning.attributeKey] = meaning.value;
       }
       if (categoryCodings.length === 0) {
         notImported.add('selections with no code', 'a Parallax annotation has a category', selection.name || clip(positionsLabel(decision, i, text)));
@@ -702,7 +705,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
           prefix: anchor.prefix,
           suffix: anchor.suffix,
           note: ownNote,
-          attributes: { ...values },
+          attributes: { ...values, ...coding.values },
           createdAt,
           updatedAt: realDateTime(selection.modifiedDateTime) ?? createdAt,
           selectionId,

@@ -455,6 +455,8 @@ describe('a passage coded with three categories, each with its own note', () => 
     const back = await fromQdpx(bytes);
     const passages = back.annotations.filter((a) => a.selectionId === selectionId);
     expect(passages.map((a) => [a.categoryId, a.note])).toEqual(categoryNotes);
+    // The attribute value stays with the annotation it qualifies.
+    expect(passages.map((a) => a.attributes)).toEqual([{ 'blame-target': 'pakistan' }, {}, {}]);
     expect(new Set(passages.map((a) => a.codingId)).size).toBe(3);
     const comments = back.comments.filter((c) => passages.some((a) => a.id === c.annotationId));
     expect(comments.map((c) => [passages.find((a) => a.id === c.annotationId)!.categoryId, c.id, c.body])).toEqual([[ids.trade, commentId, 'Is trade really the point here?']]);
