@@ -34,7 +34,16 @@ const setSchema = z.object({
   guid: z.string(),
   name: z.string(),
   Description: z.string().optional(),
-  MemberCode: z.array(z.object({ targetGUID: z.string() })).optional(),
+  // CodeRefType names its code in targetGUID; ATLAS.ti 23.4 writes guid="…" instead (a real file
+  // RE-QDA/requal tests with), so either is read.
+  MemberCode: z
+    .array(
+      z
+        .object({ targetGUID: z.string().optional(), guid: z.string().optional() })
+        .refine((m) => m.targetGUID !== undefined || m.guid !== undefined, { message: 'targetGUID is missing', path: ['targetGUID'] })
+        .transform((m) => ({ targetGUID: (m.targetGUID ?? m.guid)! })),
+    )
+    .optional(),
   MemberSource: z.array(z.unknown()).optional(),
   MemberNote: z.array(z.unknown()).optional(),
 });

@@ -115,3 +115,27 @@ describe('fromQdc', () => {
     );
   });
 });
+
+describe('fromQdc on ATLAS.ti 23.4’s code groups', () => {
+  // ATLAS.ti Win 23.4.0 names a set's member as <MemberCode guid="…"/>, not targetGUID as
+  // CodeRefType says (the file RE-QDA/requal's tests read). It used to refuse the whole codebook.
+  const atlas = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:QDA-XML:codebook:0:4 Codebook.xsd" origin="ATLAS.ti Win 23.4.0" xmlns="urn:QDA-XML:codebook:1.0">
+  <Codes>
+    <Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="code1" color="#46AA00" isCodable="true"><Description>description</Description></Code>
+  </Codes>
+  <Sets>
+    <Set name="code group 1" guid="ECA18D76-2B8B-4F26-BC1D-19ECA19FB3F0"><Description>kategorie 1</Description><MemberCode guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" /></Set>
+  </Sets>
+</CodeBook>`;
+
+  it('reads a member named by guid= as the standard’s targetGUID', () => {
+    const read = fromQdc(atlas);
+    expect(read.categoryGroups).toEqual([{ id: 'ECA18D76-2B8B-4F26-BC1D-19ECA19FB3F0', name: 'code group 1', description: 'kategorie 1', memberIds: ['1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294'] }]);
+    expect(read.notImported).toEqual([]);
+  });
+
+  it('still refuses a member that names no code at all', () => {
+    expectImportError(() => fromQdc(atlas.replace(' guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" />', ' />')), /Sets › Set 1: MemberCode 1 /);
+  });
+});
