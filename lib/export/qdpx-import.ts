@@ -10,7 +10,8 @@
 //   none; a codebook inside the project may declare its own.
 // - Texts: UTF-8 with or without a byte-order mark, UTF-16 with one, Windows-1252 when the bytes
 //   are not UTF-8 (said in the summary); CRLF and CR become LF, as Parallax stores texts. Inline
-//   PlainTextContent is read as well.
+//   PlainTextContent is read as well. A source whose text is empty or only white space does not
+//   come in (the summary lists it): there is nothing to code in it.
 // - Positions: decided per source by qdpx-positions.ts (UTF-16 units or code points, byte-order
 //   mark counted or not, CRLF as one or two) and checked against the text. A passage that does not
 //   fit (its own quote says otherwise, it lies outside the text, or no reading fits its source)
@@ -536,6 +537,15 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     if (decoded === null && source.PlainTextContent !== undefined) decoded = { raw: source.PlainTextContent, hadBom: false, encoding: 'UTF-8' };
     if (decoded === null) {
       notImported.add('sources', source.richTextPath ? 'only a rich-text (.docx) version of the text is in the file; Parallax reads plain text' : 'they have neither a plain text file nor inline text', label);
+      continue;
+    }
+    if (decoded.raw.trim() === '') {
+      // Nothing to code, and Parallax keeps one copy of a text per project: two such sources (NVivo
+      // for Mac 15 writes a lone line end for every source whose text it did not export) would
+      // refuse the whole file.
+      const selections = source.PlainTextSelection?.length ?? 0;
+      notImported.add('sources with no text', 'their plain text is empty or only white space (NVivo for Mac writes that for a source whose text it did not export); there is nothing in them to code', label);
+      if (selections > 0) notImported.add('passages', 'their source’s text is empty', label, selections);
       continue;
     }
     if (decoded.encoding === 'Windows-1252') warn(`${where}: its text is not UTF-8 and was read as Windows-1252; check its accented letters.`);

@@ -547,3 +547,30 @@ describe('document groups and category groups as Sets', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('sources with no text (NVivo for Mac 15)', () => {
+  // NVivo for Mac 15.0.0 exported a project whose two sources' texts are each a lone "\n"
+  // (cproctor/qualitative-coding, qualitative_coding/refi_qda/nvivo_project.qdpx). Parallax keeps
+  // one copy of a text per project, so the two equal texts refused the whole file, codebook and all.
+  const qde = `<?xml version="1.0" encoding="UTF-8" standalone="no" ?><Project name="qc project" origin="NVivo for Mac 15.0.0" xmlns="urn:QDA-XML:project:1.0">
+<Users><User guid="1b0b1791-be46-4557-9957-7333544cfaf2" id="CP" name="chrisp"/></Users>
+<CodeBook><Codes><Code guid="34653336-3766-3235-6466-363134396437" isCodable="true" name="rq1_definition"/></Codes></CodeBook>
+<Sources>
+<TextSource guid="d097e6fd-7671-4d95-a8b6-7795fa4a72e1" name="empty one" plainTextPath="internal://d097e6fd-7671-4d95-a8b6-7795fa4a72e1.txt" richTextPath="internal://d097e6fd-7671-4d95-a8b6-7795fa4a72e1.docx"/>
+<TextSource guid="e65f5ee2-9a55-47f1-bb0b-4921d8ce15c4" name="empty two" plainTextPath="internal://e65f5ee2-9a55-47f1-bb0b-4921d8ce15c4.txt"/>
+<TextSource guid="0b7a3c1e-1111-4222-8333-000000000001" name="real" plainTextPath="internal://0b7a3c1e-1111-4222-8333-000000000001.txt"/>
+</Sources></Project>`;
+  const bytes = zipSync({
+    'project.qde': strToU8(qde),
+    'sources/d097e6fd-7671-4d95-a8b6-7795fa4a72e1.txt': strToU8('\n'),
+    'sources/e65f5ee2-9a55-47f1-bb0b-4921d8ce15c4.txt': strToU8(' \r\n'),
+    'sources/0b7a3c1e-1111-4222-8333-000000000001.txt': strToU8('A text with words.'),
+  });
+
+  it('leaves them out, says so, and reads the rest', async () => {
+    const { snapshot, summary } = await readQdpx(bytes);
+    expect(snapshot.documents.map((d) => d.title)).toEqual(['real']);
+    expect(snapshot.categories.map((c) => c.name)).toEqual(['rq1_definition']);
+    expect(summary.notImported.find((n) => n.what === 'sources with no text')).toMatchObject({ count: 2, examples: ['empty one', 'empty two'] });
+  });
+});
