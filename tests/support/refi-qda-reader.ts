@@ -321,7 +321,16 @@ const textOf = (element: XmlElement, name: string) => {
 };
 const refs = (element: XmlElement, name: string) => childrenNamed(element, name).map((r) => attribute(r, 'targetGUID') ?? '');
 
-export function readQdaProject(bytes: Uint8Array): QdaProject {
+export type ReadOptions = {
+  /**
+   * Real files name texts other ways than internal:// (qc 1.3 writes a bare "board_2017.txt").
+   * With this, a plainTextPath that is not internal:// is looked up by its file name in the Sources
+   * folder (any case); the deviation is still reported in `problems`.
+   */
+  loosePaths?: boolean;
+};
+
+export function readQdaProject(bytes: Uint8Array, options: ReadOptions = {}): QdaProject {
   const entries = readZip(bytes);
   const problems: string[] = [];
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -389,11 +398,9 @@ export function readQdaProject(bytes: Uint8Array): QdaProject {
   /** The text a plainTextPath names: internal://<file> is <file> in the Sources folder, any case. */
   const readInternal = (path: string, where: string): { entry: string; text: string } | null => {
     const match = /^internal:\/\/(.+)$/.exec(path);
-    if (!match) {
-      problems.push(`${where}: plainTextPath ${path} is not internal://`);
-      return null;
-    }
-    const file = match[1]!;
+    if (!match) problems.push(`${where}: plainTextPath ${path} is not internal://`);
+    if (!match && !options.loosePaths) return null;
+    const file = match ? match[1]! : path.replace(/\\/g, '/').slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
     const entry = entries.find((e) => e.name === `Sources/${file}`) ?? entries.find((e) => e.name.toLowerCase() === `sources/${file.toLowerCase()}`);
     if (!entry) {
       problems.push(`${where}: ${path} is not in the archive's Sources folder`);
@@ -559,4 +566,56 @@ export function flattenCodes(codes: readonly QdaCode[], parents: string[] = []):
     { ...code, path: [...parents, code.name].join(' / '), parentGuid: null },
     ...flattenCodes(code.children, [...parents, code.name]).map((child) => (child.parentGuid === null ? { ...child, parentGuid: code.guid } : child)),
   ]);
+}
+
+/**
+ * The characters start..end (end exclusive) of `text`, positions counted in `unit`: Unicode code
+ * points (what the standard calls characters) or UTF-16 code units (what NVivo counts; an emoji is
+ * two). Null when the range is not within the text or splits a character in two.
+ */
+export function sliceCounted(text: string, start: number, end: number, unit: 'codepoint' | 'utf16'): string | null {
+  if (start < 0 || end < start) return null;
+  if (unit === 'codepoint') {
+    const characters = [...text];
+    return end > characters.length ? null : characters.slice(start, end).join('');
+  }
+  if (end > text.length) return null;
+  const isLow = (i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!) && /[\uD800-\uDBFF]/.test(text[i - 1]!);
+  if (isLow(start) || isLow(end)) return null;
+  return text.slice(start, end);
+}
+
+export type QdaCodebook = { origin: string | null; codes: QdaCode[]; sets: QdaSet[]; problems: string[] };
+
+/** A codebook exchange file (.qdc, Codebook-mrt2019.xsd: root CodeBook in urn:QDA-XML:codebook:1.0). */
+export function readQdaCodebook(xml: string): QdaCodebook {
+  const codebookNamespace = 'urn:QDA-XML:codebook:1.0';
+  const root = parseXml(xml);
+  if (root.name !== 'CodeBook' || root.namespace !== codebookNamespace) throw new Error(`qdc: the root is {${root.namespace}}${root.name}, not {${codebookNamespace}}CodeBook`);
+  const problems: string[] = [];
+  const named = (element: XmlElement, name: string) => element.children.filter((c) => c.name === name && c.namespace === codebookNamespace);
+  const readCode = (element: XmlElement): QdaCode => ({
+    guid: attribute(element, 'guid') ?? '',
+    name: attribute(element, 'name') ?? '',
+    isCodable: attribute(element, 'isCodable') === 'true' || attribute(element, 'isCodable') === '1',
+    color: attribute(element, 'color'),
+    description: named(element, 'Description')[0]?.text ?? null,
+    noteRefs: [],
+    children: named(element, 'Code').map(readCode),
+  });
+  const codes = named(root, 'Codes').flatMap((c) => named(c, 'Code')).map(readCode);
+  const codeKeys = new Set(flattenCodes(codes).map((c) => guidKey(c.guid)));
+  const sets = named(root, 'Sets')
+    .flatMap((s) => named(s, 'Set'))
+    .map((element): QdaSet => {
+      const name = attribute(element, 'name') ?? '';
+      const memberCodes = named(element, 'MemberCode').map((m) => {
+        const target = attribute(m, 'targetGUID');
+        if (target === null) problems.push(`set ${name}: a MemberCode has no targetGUID${attribute(m, 'guid') !== null ? ' (it says guid= instead)' : ''}`);
+        return target ?? attribute(m, 'guid') ?? '';
+      });
+      for (const m of memberCodes) if (!codeKeys.has(guidKey(m))) problems.push(`set ${name} has the member code ${m}, which is not in the codebook`);
+      return { guid: attribute(element, 'guid') ?? '', name, description: named(element, 'Description')[0]?.text ?? null, memberCodes, memberSources: [], memberNotes: [] };
+    });
+  return { origin: attribute(root, 'origin'), codes, sets, problems };
 }
