@@ -2,6 +2,7 @@ import 'server-only';
 import { userActor, type Actor } from '@/lib/data/actor';
 import { authenticateApiToken } from '@/lib/data/tokens';
 import type { PublicUser } from '@/lib/data/users';
+import { formatBytes } from '@/lib/format';
 import { AppError, ConflictError, isAppError, type ErrorCode } from '@/lib/errors';
 
 // The one shape of every REST route handler: who is asking, the handler (parse, call lib/data,
@@ -132,9 +133,6 @@ export async function readBodyBytes(request: Request, maxBytes: number, what = '
   return bytes;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 async function readBody(request: Request, maxBytes = maxBodyBytes): Promise<unknown> {
   const bytes = await readBodyBytes(request, maxBytes);

@@ -3,11 +3,11 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
+import { formatBytes } from '@/lib/format';
 import { maxUploadBytes, type ImportKind } from '@/lib/validations/import';
 
 type Choice = { kind: ImportKind; matches: RegExp };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /**
  * Uploads a file for import with a progress bar. The browser sends the file itself as the request
@@ -41,7 +41,7 @@ export function FileUpload({
   const upload = () => {
     if (!file) return setError('Choose a file first.');
     if (!kind) return setError(`“${file.name}” is not a file this can import (${accept}).`);
-    if (file.size > maxUploadBytes) return setError(`“${file.name}” is ${megabytes(file.size)}; an import takes at most ${megabytes(maxUploadBytes)}.`);
+    if (file.size > maxUploadBytes) return setError(`“${file.name}” is ${formatBytes(file.size)}; an import takes at most ${formatBytes(maxUploadBytes)}.`);
     setError(null);
     setSent({ loaded: 0, total: file.size });
     const query = new URLSearchParams({ kind, fileName: file.name });
@@ -99,7 +99,7 @@ export function FileUpload({
         <p className="mt-1 text-xs text-stone-500">{description}</p>
       </div>
       {sent ? (
-        <ProgressBar label="Upload progress" stage={sent.loaded >= sent.total ? 'Uploaded; reading the file…' : 'Uploading'} done={sent.loaded} total={sent.total} detail={`${megabytes(sent.loaded)} of ${megabytes(sent.total)}`} testId="upload" />
+        <ProgressBar label="Upload progress" stage={sent.loaded >= sent.total ? 'Uploaded; reading the file…' : 'Uploading'} done={sent.loaded} total={sent.total} detail={`${formatBytes(sent.loaded)} of ${formatBytes(sent.total)}`} testId="upload" />
       ) : null}
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ImportJobDto } from '@/lib/data/imports';
+import { asSentence, formatBytes } from '@/lib/format';
 import { importKindLabels } from '@/lib/validations/import';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -72,7 +73,7 @@ export function ImportReview({ initial, members, defaultSlug }: { initial: Impor
         <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{importKindLabels[job.kind]}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-stone-900">{job.fileName}</h1>
         <p className="mt-1 text-sm text-stone-600">
-          {(job.size / 1024 / 1024).toFixed(job.size < 10 * 1024 * 1024 ? 1 : 0)} MB
+          {formatBytes(job.size)}
           {job.summary?.origin ? ` · written by ${job.summary.origin}` : ''}
           {job.projectSlug ? ` · into the project ${job.projectSlug}` : ''}
         </p>
@@ -96,7 +97,7 @@ export function ImportReview({ initial, members, defaultSlug }: { initial: Impor
       {job.status === 'FAILED' ? (
         <section role="alert" className="rounded-xl bg-red-50 p-5 text-sm text-red-900 ring-1 ring-red-200">
           <h2 className="font-semibold">Nothing was imported</h2>
-          <p className="mt-1">{job.error}</p>
+          <p className="mt-1">{job.error ? asSentence(job.error) : null}</p>
           <Link href={job.projectSlug ? `/projects/${job.projectSlug}/import` : '/projects'} className={buttonClass('secondary', 'mt-4')}>
             Choose another file
           </Link>

@@ -47,19 +47,23 @@ test('export a PDF report and a REFI-QDA project; import it back as a new projec
   const qdpxPath = path.join(dir, qdpx.suggestedFilename());
   await qdpx.saveAs(qdpxPath);
 
-  // Back in as a new project.
+  // Back in as a new project: upload, review what will come in, confirm.
   await page.goto('/projects');
   await page.getByRole('button', { name: 'Import a project file' }).click();
-  const form = page.getByRole('form', { name: 'Import a project file' });
-  const slug = `reimported-${Date.now()}`;
+  const form = page.getByRole('form', { name: 'Project file' });
   await form.getByLabel('Project file').setInputFiles(qdpxPath);
-  await form.getByLabel('New slug (optional)').fill(slug);
+  await form.getByRole('button', { name: 'Upload and review' }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'What will come in' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/coded passages verified against their text/)).toBeVisible();
+  const slug = `reimported-${Date.now()}`;
   // A name of its own: other specs find the demo project by its name.
-  await form.getByLabel('Name (optional)').fill('Demo, re-imported from REFI-QDA');
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(form.getByRole('status')).toContainText(/5 documents, \d+ annotations/);
-  await snap(page, 'import-project', false);
-  await form.getByRole('link', { name: 'Open it' }).click();
+  await page.getByLabel('New project’s name').fill('Demo, re-imported from REFI-QDA');
+  await page.getByLabel('Its slug (in the address)').fill(slug);
+  await snap(page, 'import-review');
+  await page.getByRole('button', { name: /^Import \d+ passages?$/ }).click();
+  await expect(page.getByRole('status')).toContainText(/5 articles, \d+ annotations/, { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Open the project' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${slug}$`));
   await expect(page.getByRole('row')).toHaveCount(6);
 
@@ -68,7 +72,11 @@ test('export a PDF report and a REFI-QDA project; import it back as a new projec
   writeFileSync(bad, 'this is not a zip');
   await page.goto('/projects');
   await page.getByRole('button', { name: 'Import a project file' }).click();
-  await page.getByLabel('Project file', { exact: true }).setInputFiles(bad);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('form', { name: 'Import a project file' }).getByRole('alert')).toContainText('not a zip archive');
+  const again = page.getByRole('form', { name: 'Project file' });
+  await again.getByLabel('Project file').setInputFiles(bad);
+  await again.getByRole('button', { name: 'Upload and review' }).click();
+  const refused = page.getByRole('main').getByRole('alert');
+  await expect(refused).toContainText('not a readable zip archive', { timeout: 20_000 });
+  await expect(refused).toContainText('Nothing was imported');
+  await snap(page, 'import-refused', false);
 });

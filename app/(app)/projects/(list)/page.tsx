@@ -14,7 +14,7 @@ export default async function ProjectsPage() {
   const projects = await listProjects(actor);
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
           <p className="mt-1 text-sm text-stone-600">Each project holds a corpus of articles, a codebook and its annotators.</p>
