@@ -140,13 +140,19 @@ const noteSchema = z.object({
   modifiedDateTime: z.string().optional(),
   PlainTextContent: z.string().optional(),
 });
+// A set's member names its element in targetGUID; ATLAS.ti 23.4 writes guid="…" instead (seen in
+// its codebook files, tests/fixtures/interop), so either is read.
+const memberSchema = z
+  .object({ targetGUID: z.string().optional(), guid: z.string().optional() })
+  .refine((m) => m.targetGUID !== undefined || m.guid !== undefined, { message: 'targetGUID is missing', path: ['targetGUID'] })
+  .transform((m) => ({ targetGUID: (m.targetGUID ?? m.guid)! }));
 const setSchema = z.object({
   guid: z.string(),
   name: z.string(),
   Description: z.string().optional(),
-  MemberCode: z.array(refSchema).optional(),
-  MemberSource: z.array(refSchema).optional(),
-  MemberNote: z.array(refSchema).optional(),
+  MemberCode: z.array(memberSchema).optional(),
+  MemberSource: z.array(memberSchema).optional(),
+  MemberNote: z.array(memberSchema).optional(),
 });
 const listOf = <T extends z.ZodTypeAny>(key: string, item: T) => z.object({ [key]: z.array(item).optional() } as Record<string, z.ZodOptional<z.ZodArray<T>>>).optional();
 const projectSchema = z.object({

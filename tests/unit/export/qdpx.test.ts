@@ -574,3 +574,13 @@ describe('sources with no text (NVivo for Mac 15)', () => {
     expect(summary.notImported.find((n) => n.what === 'sources with no text')).toMatchObject({ count: 2, examples: ['empty one', 'empty two'] });
   });
 });
+
+describe('set members named the ATLAS.ti way', () => {
+  it('reads <MemberSource guid="…"/> and <MemberCode guid="…"/> as the standard’s targetGUID', async () => {
+    const { qde, files } = unpack(toQdpx(cloneFixture()));
+    const sets = `<Sets><Set guid="99999999-1111-4222-8333-0000000000aa" name="Both"><MemberSource guid="${ids.doc1.toUpperCase()}" /></Set><Set guid="99999999-1111-4222-8333-0000000000bb" name="Codes"><MemberCode guid="${ids.trade}" /></Set></Sets>`;
+    const back = await fromQdpx(repack(files, qde.replace('</Notes>', `</Notes>${sets}`)));
+    expect(back.documentGroups).toEqual([{ id: '99999999-1111-4222-8333-0000000000aa', name: 'Both', description: '', memberIds: [ids.doc1] }]);
+    expect(back.categoryGroups).toEqual([{ id: '99999999-1111-4222-8333-0000000000bb', name: 'Codes', description: '', memberIds: [ids.trade] }]);
+  });
+});
