@@ -67,7 +67,9 @@
 //   notes), a project memo a NoteRef of the Project (after its Description: the XSD's "Note(s)
 //   that apply to the project as a whole").
 // - Sets: a document group is a Set of MemberSources, a category group a Set of MemberCodes
-//   (guid = the group's id, name, Description when it has one). qdpx-import.ts reads them back.
+//   (guid = the group's id, name, Description when it has one). qdpx-import.ts reads them back;
+//   a group with no members is a Set with none, which it reads as a document group (QDA-XML
+//   cannot say what an empty Set would have held).
 // - Project: name, origin "Parallax", creationDateTime = exportedAt, creatingUserGUID = exportedBy
 //   (when given), Description = the project's description.
 // - Not carried: the project's id and slug and the app's baseUrl (an import makes a new project;
