@@ -150,7 +150,7 @@ export function ImportSummaryView({ summary, counts = 'will come in' }: { summar
           <ul className="mt-2 divide-y divide-stone-100 rounded-lg text-sm ring-1 ring-stone-200">
             {summary.notImported.map((n) => (
               <li key={`${n.what}-${n.reason}`} className="px-3 py-2">
-                <span className="font-medium tabular-nums text-stone-900">{n.count.toLocaleString('en')}</span> <span className="text-stone-800">{n.what}</span>
+                <span className="font-medium text-stone-900">{n.what.charAt(0).toUpperCase() + n.what.slice(1)}</span> <span className="tabular-nums text-stone-500">({n.count.toLocaleString('en')})</span>
                 <span className="text-stone-600">: {n.reason}</span>
                 {n.examples && n.examples.length > 0 ? <span className="block truncate text-xs text-stone-500">e.g. {n.examples.join('; ')}</span> : null}
               </li>

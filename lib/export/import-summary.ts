@@ -118,6 +118,7 @@ export function formatSummaryText(summary: ImportSummary): string {
   }
   lines.push('What will not come in:');
   if (summary.notImported.length === 0) lines.push('  nothing');
-  for (const n of summary.notImported) lines.push(`  ${n.count.toLocaleString('en')} ${n.what}: ${n.reason}${n.examples?.length ? ` (e.g. ${n.examples.join('; ')})` : ''}`);
+  // "sources (1)", not "1 sources": the list's nouns are plural whatever the count.
+  for (const n of summary.notImported) lines.push(`  ${n.what} (${n.count.toLocaleString('en')}): ${n.reason}${n.examples?.length ? ` (e.g. ${n.examples.join('; ')})` : ''}`);
   return lines.join('\n');
 }
