@@ -17,7 +17,11 @@
 import { categoryPaths, indexSnapshot } from './snapshot';
 import type { ExportAnnotation, ExportSnapshot } from './types';
 
-const formulaTrigger = /^[=+\-@\t\r]/;
+// A spreadsheet runs a cell as a formula when, after any leading whitespace, it starts with one of
+// = + - @ (or their full-width forms, which some spreadsheets fold to ASCII), and treats a leading
+// tab, CR or LF as whitespace before such a start. So any of those, after optional whitespace,
+// makes the cell text: it is prefixed with an apostrophe (OWASP's advice).
+const formulaTrigger = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFE63\uFF20\t\r\n]/u;
 
 /** One cell: neutralised against formula injection, then quoted as RFC 4180 requires. */
 export function csvCell(value: string | number | null | undefined): string {

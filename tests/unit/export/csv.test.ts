@@ -107,6 +107,13 @@ describe('toCsv', () => {
     expect(byId.get(annotationIds.a10)?.[16]).toBe("'@Ana check the figure");
     expect(csvCell('-5%')).toBe("'-5%");
     expect(csvCell('\tindent')).toBe("'\tindent");
+    // After leading whitespace, line breaks, or in their full-width forms, the starts still count.
+    for (const start of ['\n=1+1', ' =1+1', '  @SUM(A1)', '\r\n-2', '＝1+1', '＋1', '－1', '＠A1', '\u3000=1']) {
+      expect(csvCell(start).startsWith('"\'') || csvCell(start).startsWith("'"), JSON.stringify(start)).toBe(true);
+    }
+    // Text that merely contains them later is left alone.
+    expect(csvCell('a = b')).toBe('a = b');
+    expect(csvCell('email me@example.org')).toBe('email me@example.org');
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(0)).toBe('0');
