@@ -40,6 +40,11 @@
 // `notes` says how many there were and what else was left aside. A file that is not one of the
 // shapes above, or a collection whose pages are not all in the file, is an ImportError: the caller
 // then stores nothing.
+//
+// A file is user input and is read in a worker thread that other imports wait for, so its cost is
+// bounded: at most maxForeignAnnotations annotations and maxForeignTargets targets each (more is an
+// ImportError or an unmatched entry), and the searches have a budget per target and per file; a
+// quote the budget cannot settle is listed as unmatched with that reason, never guessed.
 import { z } from 'zod';
 import { findApproximateMatches } from '@/lib/anchoring/fuzzy';
 import { describeSpan, isInsideSurrogatePair, quoteForMessage } from '@/lib/anchoring/selectors';
@@ -102,6 +107,22 @@ export type ForeignReading = {
 export const minFuzzySimilarity = 0.9;
 /** Shorter quotes are matched exactly or not at all: approximately, they match almost anywhere. */
 export const minFuzzyQuoteLength = 10;
+/**
+ * Longer quotes are matched exactly or not at all: the approximate search costs the quote's length
+ * times the stretch of text searched, and a quote this long that is not in the text word for word
+ * is rarely the same passage.
+ */
+export const maxFuzzyQuoteLength = 10_000;
+/**
+ * The approximate search's work (quote length × characters searched) for one target and for the
+ * whole file, so that a hostile file (a long quote over a repetitive text, thousands of times)
+ * ends in seconds with its annotations listed as not placed, instead of holding a worker for hours.
+ */
+export const maxFuzzyCellsPerTarget = 100_000_000;
+export const maxFuzzyCellsPerFile = 1_000_000_000;
+/** A file holds at most this many annotations, and an annotation at most this many targets. */
+export const maxForeignAnnotations = 100_000;
+export const maxForeignTargets = 1_000;
 const maxSeedHits = 256;
 /** How many more characters of prefix/suffix one occurrence must match than the next for the context to decide. */
 const minContextLead = 4;
@@ -478,11 +499,15 @@ function readTargets(raw: unknown, where: string, fallbackSource: string | null,
   // Composite, List and Independents hold several targets; a Choice offers alternatives, of which the first is taken.
   const flat: unknown[] = [];
   for (const item of asArray(raw)) {
-    if (isRecord(item) && (hasType(item, 'Composite') || hasType(item, 'List') || hasType(item, 'Independents'))) flat.push(...asArray(item.items));
+    if (isRecord(item) && (hasType(item, 'Composite') || hasType(item, 'List') || hasType(item, 'Independents'))) {
+      // Not push(...items): a spread of a few hundred thousand arguments overflows the stack.
+      for (const part of asArray(item.items)) flat.push(part);
+    }
     else if (isRecord(item) && hasType(item, 'Choice')) flat.push(asArray(item.items)[0]);
     else flat.push(item);
   }
   if (flat.length === 0) throw new Unreadable(`${where}: target is empty`);
+  if (flat.length > maxForeignTargets) throw new Unreadable(`${where}: it has ${flat.length.toLocaleString('en')} targets; an annotation may have at most ${maxForeignTargets.toLocaleString('en')}`);
   return flat.map((item, i): Target => {
     const label = numbered('target', i, flat.length);
     if (typeof item === 'string') return { kind: 'resource', label, iri: item };
@@ -656,6 +681,30 @@ export function normaliseSourceUrl(value: string): string {
 
 // ─── Articles ────────────────────────────────────────────────────────────────────────────────
 
+/** More occurrences of a quote than this are not told apart (they would not be by 32 characters of context either). */
+const maxOccurrences = 100_000;
+/** Character comparisons one exact search may make, and all of a file's together (see findAll). */
+const maxFindWork = 20_000_000;
+const maxFindWorkPerFile = 2_000_000_000;
+
+/**
+ * The rolling hash of ../anchoring/text-index.ts, so that a search can walk an index chain itself
+ * and stop when the walk grows too long. hashesAgree checks that the two still agree (the stretch
+ * at 0 heads its chain), else findAll uses text-index's own search.
+ */
+function hashStretch(text: string, from: number): number {
+  let hash = 0;
+  for (let index = from; index < from + indexedLength; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  return hash & 0x3fffffff;
+}
+
+function hashesAgree(index: TextIndex): boolean {
+  return index.text.length < indexedLength || index.heads.get(hashStretch(index.text, 0)) === 0;
+}
+
+/** What is left of the file's search work: exact (maxFindWorkPerFile) and approximate (maxFuzzyCellsPerFile). */
+type SearchBudget = { find: number; cells: number };
+
 class Entry {
   private normalisedText?: Normalised;
   private codePoints?: CodePointIndex;
@@ -670,12 +719,41 @@ class Entry {
   get points(): CodePointIndex {
     return (this.codePoints ??= new CodePointIndex(this.article.text));
   }
-  /** Every start of `needle` in the normalised text. */
-  findAll(needle: string): number[] {
+  /**
+   * Every start of `needle` in the normalised text; 'too-many' when there are more than `limit`,
+   * 'too-costly' when finding them would take more than maxFindWork character comparisons (a long
+   * quote over a repetitive text: each candidate is compared over the whole quote) or more than
+   * the file's budget has left.
+   */
+  findAll(needle: string, budget: SearchBudget, limit = maxOccurrences): number[] | 'too-many' | 'too-costly' {
     const text = this.normalised.text;
-    if (needle.length >= indexedLength) return findAllIndexed((this.index ??= indexText(text)), needle);
     const found: number[] = [];
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found.push(at);
+    if (needle.length >= indexedLength) {
+      const index = (this.index ??= indexText(text));
+      if (!hashesAgree(index)) return findAllIndexed(index, needle);
+      let work = 0;
+      for (let at = index.heads.get(hashStretch(needle, 0)) ?? -1; at >= 0; at = index.next[at]!) {
+        work += needle.length;
+        budget.find -= needle.length;
+        if (work > maxFindWork || budget.find < 0) return 'too-costly';
+        if (text.startsWith(needle, at)) {
+          if (found.length === limit) return 'too-many';
+          found.push(at);
+        }
+      }
+      return found;
+    }
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      if (found.length === limit) return 'too-many';
+      found.push(at);
+    }
+    return found;
+  }
+  /** The first `limit` starts of `needle` in the normalised text. */
+  findFirst(needle: string, limit: number): number[] {
+    const text = this.normalised.text;
+    const found: number[] = [];
+    for (let at = text.indexOf(needle); at !== -1 && found.length < limit; at = text.indexOf(needle, at + 1)) found.push(at);
     return found;
   }
   /** The source range of normalised [start, end). */
@@ -752,7 +830,8 @@ function describeOccurrences(occurrences: readonly Occurrence[]): string {
  * the tied ones are in one article (offsets say nothing about where a passage is in another).
  */
 function pickOccurrence(occurrences: Occurrence[], quote: PreparedQuote, position: Position | null): { chosen?: Occurrence; tied: Occurrence[] } {
-  const bestDistance = Math.min(...occurrences.map((o) => o.distance));
+  // A reduce, not Math.min(...): a one-letter quote can occur a million times.
+  const bestDistance = occurrences.reduce((best, o) => Math.min(best, o.distance), Infinity);
   const closest = [...occurrences.filter((o) => o.distance === bestDistance)].sort((a, b) => b.context - a.context);
   if (closest.length === 1) return { chosen: closest[0]!, tied: closest };
   // The context decides only when it clearly does: a lead of a few characters, or the whole
@@ -770,7 +849,8 @@ function pickOccurrence(occurrences: Occurrence[], quote: PreparedQuote, positio
   return { tied };
 }
 
-function placeTarget(target: TextTarget, articles: Articles): Found | string {
+
+function placeTarget(target: TextTarget, articles: Articles, budget: SearchBudget): Found | string {
   const candidates = articles.candidatesFor(target);
   const { entries } = candidates;
   const named =
@@ -824,7 +904,14 @@ function placeTarget(target: TextTarget, articles: Articles): Found | string {
   // 2. The exact quote.
   const occurrences: Occurrence[] = [];
   for (const entry of entries) {
-    for (const start of entry.findAll(quote.text)) {
+    const starts = entry.findAll(quote.text, budget);
+    if (starts === 'too-many') return `the quote ${shown} occurs more than ${maxOccurrences.toLocaleString('en')} times in ${entry.name}: too often to tell its occurrences apart`;
+    if (starts === 'too-costly') {
+      return budget.find < 0
+        ? 'the file has used up the time an import gives to searching for quotes: import it in parts'
+        : `the quote ${shown} cannot be looked for in ${entry.name} in the time an import gives it: its first ${indexedLength} characters occur there too often`;
+    }
+    for (const start of starts) {
       const end = start + quote.text.length;
       occurrences.push({ entry, start, end, distance: 0, context: scoreContext(entry.normalised.text, start, end, quote.prefix, quote.suffix) });
     }
@@ -839,7 +926,8 @@ function placeTarget(target: TextTarget, articles: Articles): Found | string {
   }
 
   // 3. An approximate quote.
-  const fuzzy = findFuzzy(entries, quote);
+  const fuzzy = findFuzzy(entries, quote, budget);
+  if (typeof fuzzy === 'string') return `the quote ${shown} is not in ${named ?? "the project's articles"} exactly, and ${fuzzy}`;
   if (fuzzy.length > 0) {
     const { chosen, tied } = pickOccurrence(fuzzy, quote, target.position);
     if (chosen) return { entry: chosen.entry, ...chosen.entry.toSource(chosen.start, chosen.end), how: 'quote-fuzzy' };
@@ -854,26 +942,39 @@ function placeTarget(target: TextTarget, articles: Articles): Found | string {
  * one piece intact (the pigeonhole principle), so no match is missed and no article is scanned
  * whole by the quadratic search.
  */
-function findFuzzy(entries: readonly Entry[], quote: PreparedQuote): Occurrence[] {
+function findFuzzy(entries: readonly Entry[], quote: PreparedQuote, budget: SearchBudget): Occurrence[] | string {
   const pattern = quote.text;
   const m = pattern.length;
   if (m < minFuzzyQuoteLength) return [];
+  if (m > maxFuzzyQuoteLength) return `at ${m.toLocaleString('en')} characters it is too long to look for approximately (at most ${maxFuzzyQuoteLength.toLocaleString('en')})`;
   const maxDistance = Math.floor(m * (1 - minFuzzySimilarity));
   if (maxDistance < 1) return [];
   const pieceCount = maxDistance + 1;
   const pieceLength = Math.floor(m / pieceCount);
   const slack = maxDistance + 2;
-  const found: Occurrence[] = [];
+  const searches: { entry: Entry; regions: [number, number][] }[] = [];
+  let cells = 0;
   for (const entry of entries) {
     const text = entry.normalised.text;
+    // A text shorter than the quote less its allowed edits cannot hold it.
+    if (text.length < m - maxDistance) continue;
     const regions: [number, number][] = [];
     for (let p = 0; p < pieceCount; p++) {
       const offset = p * pieceLength;
       const piece = pattern.slice(offset, p === pieceCount - 1 ? m : offset + pieceLength);
-      const hits = entry.findAll(piece);
-      for (const hit of hits.slice(0, maxSeedHits)) regions.push([hit - offset - slack, hit - offset + m + slack]);
+      for (const hit of entry.findFirst(piece, maxSeedHits)) regions.push([hit - offset - slack, hit - offset + m + slack]);
     }
-    for (const [from, to] of mergeRegions(regions, text.length)) {
+    const merged = mergeRegions(regions, text.length);
+    for (const [from, to] of merged) cells += (to - from) * m;
+    searches.push({ entry, regions: merged });
+  }
+  if (cells > maxFuzzyCellsPerTarget) return 'its words occur in too many places to look for it approximately';
+  if (cells > budget.cells) return 'the file has used up the time an import gives to approximate searches: fix its quotes, or import it in parts';
+  budget.cells -= cells;
+  const found: Occurrence[] = [];
+  for (const { entry, regions } of searches) {
+    const text = entry.normalised.text;
+    for (const [from, to] of regions) {
       for (const match of findApproximateMatches(text, pattern, from, to, maxDistance)) {
         if (1 - match.distance / Math.max(m, match.end - match.start) < minFuzzySimilarity) continue;
         found.push({ entry, start: match.start, end: match.end, distance: match.distance, context: scoreContext(text, match.start, match.end, quote.prefix, quote.suffix) });
@@ -924,7 +1025,13 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
     }
   }
   const container = readContainer(input);
+  if (container.items.length > maxForeignAnnotations) {
+    throw new ImportError(
+      `the file holds ${container.items.length.toLocaleString('en')} annotations; an import takes at most ${maxForeignAnnotations.toLocaleString('en')}: split the file (by article, say) and import each part`,
+    );
+  }
   const library = new Articles(articles);
+  const budget: SearchBudget = { find: maxFindWorkPerFile, cells: maxFuzzyCellsPerFile };
   const placements: ForeignPlacement[] = [];
   const unmatched: ForeignUnmatched[] = [];
   const notes = [...container.notes];
@@ -936,7 +1043,8 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
   const read: (ReadAnnotation | ForeignUnmatched)[] = container.items.map(({ raw, flavour }, index) => {
     const sourceId = isRecord(raw) && typeof raw.id === 'string' ? raw.id : null;
     if (!isRecord(raw)) {
-      const what = typeof raw === 'string' ? 'an IRI, which names an annotation without giving it' : `a JSON ${raw === null ? 'null' : typeof raw}`;
+      const what =
+        typeof raw === 'string' ? 'an IRI, which names an annotation without giving it' : Array.isArray(raw) ? 'a list, not an annotation' : `a JSON ${raw === null ? 'null' : typeof raw}`;
       return { index, sourceId, reason: `annotation ${index + 1} is ${what}` };
     }
     try {
@@ -974,7 +1082,7 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
         failure = `${target.label} has no selector: it names ${target.iri ? `the whole resource ${target.iri}` : 'a whole resource'}, not a passage of text`;
         break;
       }
-      const result = placeTarget(target, library);
+      const result = placeTarget(target, library, budget);
       if (typeof result === 'string') {
         failure = targets.length > 1 && !result.startsWith(target.label) ? `${target.label}: ${result}` : result;
         break;
