@@ -87,7 +87,7 @@ describe('exports', () => {
     // REFI-QDA: project.qde validates against the published XSD; sources are the texts.
     const qdpx = await exportProject(p.owner.actor, p.slug, { format: 'qdpx' }, base);
     const files = unzipSync(qdpx.bytes);
-    expect(new TextDecoder().decode(files[`sources/${doc.id}.txt`]!)).toBe(doc.text);
+    expect(new TextDecoder().decode(files[`Sources/${doc.id}.txt`]!)).toBe(doc.text);
     if (hasRefiReference && hasXmllint) {
       const file = path.join(dir, 'project.qde');
       writeFileSync(file, files['project.qde']!);
@@ -189,7 +189,7 @@ describe('imports', () => {
     delete broken.first.items[0]!.target!.selector;
     const cases: [string, Uint8Array, RegExp][] = [
       ['w3c', new TextEncoder().encode('not json'), /not JSON/],
-      ['w3c', new TextEncoder().encode(JSON.stringify({ '@context': 'http://example.org' })), /anno\.jsonld/],
+      ['w3c', new TextEncoder().encode(JSON.stringify({ '@context': 'http://example.org' })), /carries no texts/],
       ['w3c', new TextEncoder().encode(JSON.stringify(broken)), /selector/i],
       ['qdpx', new TextEncoder().encode('PK not really'), /zip/],
       ['qdpx', good.bytes, /zip/],
@@ -208,9 +208,9 @@ describe('imports', () => {
     const qdc = await exportProject(p.owner.actor, p.slug, { format: 'qdc' }, 'http://x.test');
     const empty = await makeProject();
     const result = await importCodebookFile(empty.owner.actor, empty.slug, qdc.bytes);
-    expect(result).toEqual({ added: 2, existing: 0, attributesAdded: 1 });
+    expect(result).toEqual({ added: 2, existing: 0, groupsAdded: 0, attributesAdded: 1 });
     // A second import finds every code already there.
-    expect(await importCodebookFile(empty.owner.actor, empty.slug, qdc.bytes)).toEqual({ added: 0, existing: 2, attributesAdded: 0 });
+    expect(await importCodebookFile(empty.owner.actor, empty.slug, qdc.bytes)).toEqual({ added: 0, existing: 2, groupsAdded: 0, attributesAdded: 0 });
     await expectAppError(importCodebookFile(ana.actor, p.slug, qdc.bytes), 'FORBIDDEN');
     await expectAppError(importCodebookFile(empty.owner.actor, empty.slug, new TextEncoder().encode('<CodeBook>')), 'INVALID');
 
