@@ -25,7 +25,8 @@ export default defineConfig({
     { name: 'chromium', testIgnore: /auth\.setup\.ts/, dependencies: ['setup'], use: { viewport: { width: 1366, height: 900 } } },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // scripts/serve.mjs, as `npm start` runs it: it tells the app each request's socket address.
+    command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { verifyCredentials } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
 import { authConfig } from '@/lib/auth.config';
+import { clientAddress } from '@/lib/client-address';
 
 // Auth.js puts `code` in the redirect URL and hands it to the sign-in action; it carries only
 // which of two messages to show, never which part of the credentials was wrong.
@@ -11,12 +12,6 @@ class SignInFailed extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-/** The first address in X-Forwarded-For when a proxy sets it, for per-address rate limits. */
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request?.headers.get('x-real-ip') || 'local';
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -33,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
         try {
-          const user = await verifyCredentials({ email: credentials.email, password: credentials.password, ip: clientIp(request) });
+          const user = await verifyCredentials({ email: credentials.email, password: credentials.password, address: request ? clientAddress(request.headers) : null });
           return { id: user.id, email: user.email, name: user.name };
         } catch (error) {
           if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new SignInFailed('rate_limited');

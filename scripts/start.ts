@@ -23,7 +23,10 @@ try {
 if (!dev) buildIfNeeded();
 
 const port = process.env.PORT ?? '3000';
-const server = spawn(path.join(repoRoot, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-p', port], {
+// Production runs through scripts/serve.mjs, which tells the app each request's socket address
+// (for the per-address sign-in limits); `next dev` cannot, and those limits then share one bucket.
+const [command, args] = dev ? [path.join(repoRoot, 'node_modules', '.bin', 'next'), ['dev', '-p', port]] : [process.execPath, [path.join(repoRoot, 'scripts', 'serve.mjs'), '-p', port]];
+const server = spawn(command, args, {
   cwd: repoRoot,
   stdio: 'inherit',
   env: dev ? process.env : serverEnv(process.env),

@@ -5,12 +5,9 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/password
 import { signInSchema, signUpSchema, type SignUpInput } from '@/lib/validations/auth';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { pairKey, throttlePolicy, waitPhrase } from '@/lib/auth/throttle';
 
 export type PublicUser = { id: string; email: string; name: string };
-
-// Sign-in rate limits: failures per account and per client address in a sliding window. Kept in
-// PostgreSQL so the limit holds across app instances and restarts.
-export const loginLimits = { windowMinutes: 15, perEmail: 5, perIp: 30 } as const;
 
 /** Creates an account; CONFLICT when the email is taken. Used by sign-up, the CLI and the seed. */
 export async function createUser(input: SignUpInput): Promise<PublicUser> {
@@ -47,29 +44,70 @@ export async function getUserById(id: string): Promise<PublicUser | null> {
 }
 
 /**
- * Checks an email and password, recording the attempt. Throws RATE_LIMITED when the account or the
- * address has failed too often recently, and UNAUTHENTICATED with one message for a wrong email or
- * password alike (telling them apart would reveal which accounts exist).
+ * Checks an email and password, recording the attempt. Throws RATE_LIMITED when this account and
+ * address pair must wait (lib/auth/throttle.ts) or the address has spent its budget of failures,
+ * and UNAUTHENTICATED with one message for a wrong email or password alike (telling them apart
+ * would reveal which accounts exist). `address` is the client's (lib/client-address.ts), null when
+ * it cannot be known.
  */
-export async function verifyCredentials(input: { email: unknown; password: unknown; ip: string }): Promise<PublicUser> {
+export async function verifyCredentials(input: { email: unknown; password: unknown; address: string | null }): Promise<PublicUser> {
   const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new AppError('UNAUTHENTICATED', 'Enter your email and password.');
   const { email, password } = parsed.data;
   const db = getDb();
-  const since = new Date(Date.now() - loginLimits.windowMinutes * 60_000);
-  const [emailFailures, ipFailures] = await Promise.all([
-    db.loginAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.loginAttempt.count({ where: { ip: input.ip, succeeded: false, createdAt: { gte: since } } }),
-  ]);
-  if (emailFailures >= loginLimits.perEmail || ipFailures >= loginLimits.perIp) {
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed sign-in attempts. Wait ${loginLimits.windowMinutes} minutes and try again.`,
-    );
+  const ip = input.address ?? 'unknown';
+  const now = new Date();
+  const windowStart = new Date(now.getTime() - throttlePolicy.forgetAfterMinutes * 60_000);
+  const refuse = async (message: string): Promise<never> => {
+    await db.loginAttempt.create({ data: { email, ip, succeeded: false, throttled: true } });
+    throw new AppError('RATE_LIMITED', message);
+  };
+
+  // An address that has failed on many accounts is spraying passwords: it waits out the window.
+  if (input.address !== null) {
+    const failures = await db.loginAttempt.count({ where: { ip, succeeded: false, throttled: false, createdAt: { gte: windowStart } } });
+    if (failures >= throttlePolicy.addressBudget) {
+      await refuse(`Too many failed sign-ins from your address. ${waitPhrase(throttlePolicy.forgetAfterMinutes * 60)} and try again.`);
+    }
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  await db.loginAttempt.create({ data: { email, ip: input.ip, succeeded: ok } });
-  if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
-  return { id: user.id, email: user.email, name: user.name };
+
+  // Reserve the right to check this attempt, in one statement: while the pair's failures are
+  // still free, as many at once as remain free; after that one at a time, once its wait is over.
+  const key = pairKey(email, input.address);
+  const stale = new Date(now.getTime() - throttlePolicy.staleReservationSeconds * 1000);
+  const free = throttlePolicy.freeFailures;
+  const reserved = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" AS t ("key", "failures", "inflight", "reservedAt") VALUES (${key}, 0, 1, ${now}::timestamp(3))
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN t."lastFailureAt" < ${windowStart}::timestamp(3) THEN 0 ELSE t."failures" END,
+      "inflight" = CASE WHEN t."reservedAt" < ${stale}::timestamp(3) THEN 1 ELSE t."inflight" + 1 END,
+      "reservedAt" = ${now}::timestamp(3)
+    WHERE (t."blockedUntil" IS NULL OR t."blockedUntil" <= ${now}::timestamp(3) OR t."lastFailureAt" < ${windowStart}::timestamp(3))
+      AND ((CASE WHEN t."lastFailureAt" < ${windowStart}::timestamp(3) THEN 0 ELSE t."failures" END) + (CASE WHEN t."reservedAt" < ${stale}::timestamp(3) THEN 0 ELSE t."inflight" END) < ${free}::int
+        OR (CASE WHEN t."reservedAt" < ${stale}::timestamp(3) THEN 0 ELSE t."inflight" END) = 0)
+    RETURNING "failures"`;
+  if (reserved.length === 0) {
+    const state = await db.loginThrottle.findUnique({ where: { key }, select: { blockedUntil: true } });
+    const wait = state?.blockedUntil ? (state.blockedUntil.getTime() - now.getTime()) / 1000 : 1;
+    await refuse(`Too many failed sign-in attempts. ${waitPhrase(wait)} and try again.`);
+  }
+
+  let ok = false;
+  try {
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+    ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    await db.loginAttempt.create({ data: { email, ip, succeeded: ok } });
+    if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+    return { id: user.id, email: user.email, name: user.name };
+  } finally {
+    const done = new Date();
+    await db.$executeRaw`
+      UPDATE "LoginThrottle" SET
+        "inflight" = GREATEST("inflight" - 1, 0),
+        "failures" = CASE WHEN ${ok}::boolean THEN 0 ELSE "failures" + 1 END,
+        "lastFailureAt" = CASE WHEN ${ok}::boolean THEN NULL ELSE ${done}::timestamp(3) END,
+        "blockedUntil" = CASE WHEN ${ok}::boolean OR "failures" + 1 < ${free}::int THEN NULL
+          ELSE ${done}::timestamp(3) + make_interval(secs => LEAST(power(2, "failures" + 1 - ${free}::int), ${throttlePolicy.maxWaitSeconds}::int)) END
+      WHERE "key" = ${key}`;
+  }
 }

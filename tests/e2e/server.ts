@@ -48,7 +48,7 @@ export async function appServer(port?: number): Promise<AppServer> {
     async start() {
       mkdirSync('test-results', { recursive: true });
       const log = openSync(`test-results/app-${chosen}.log`, 'a');
-      const c = spawn('node_modules/.bin/next', ['start', '-p', String(chosen), '-H', '127.0.0.1'], {
+      const c = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(chosen), '-H', '127.0.0.1'], {
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
         // The instance's output goes to a file per port, to read when a test fails.
         stdio: ['ignore', log, log],

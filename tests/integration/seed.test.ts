@@ -53,7 +53,7 @@ describe('demo seed', () => {
     const members = await listMembers(systemActor, demoProject.slug);
     for (const u of demoUsers) {
       expect(members.find((m) => m.email === u.email)?.role).toBe(u.role);
-      expect((await verifyCredentials({ email: u.email, password: demoPassword, ip: 'seed-test' })).email).toBe(u.email);
+      expect((await verifyCredentials({ email: u.email, password: demoPassword, address: 'seed-test' })).email).toBe(u.email);
     }
     const project = await getDb().project.findUniqueOrThrow({ where: { slug: demoProject.slug } });
     expect(project.blindCoding).toBe(true);
