@@ -10,6 +10,7 @@ import { readForeignW3C, type ForeignPlacement } from '@/lib/export/w3c-foreign'
 import { categoryPaths } from '@/lib/export/snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ConfirmImport } from '@/lib/validations/import';
+import { canAnnotate } from '@/lib/permissions';
 import { limits } from '@/lib/validations/limits';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
@@ -22,6 +23,12 @@ import { recordActivity } from './activity';
 // listed with the reason and do not come in; the rest comes in, in one transaction.
 
 export const untaggedCategoryName = 'Imported highlight';
+
+/**
+ * Unmatched annotations listed one by one in the summary; beyond this they are counted by kind of
+ * reason, so that a file of 100,000 unplaceable annotations does not make a summary of 100,000 rows.
+ */
+export const maxListedUnmatched = 500;
 
 type PlannedCategory = { key: string; name: string; existingId: string | null };
 
@@ -82,11 +89,16 @@ export async function planForeignAnnotations(
   if (byHow['quote-fuzzy'] > 0) summary.checks.push({ ok: true, text: `${countOf(byHow['quote-fuzzy'], 'annotation')} found by a close match of its quote: check them` });
   const newCategories = [...planned.values()].filter((c) => c.existingId === null).map((c) => c.name);
   if (newCategories.length > 0) summary.warnings.push(`New categories for the tags the project’s codebook lacks: ${newCategories.slice(0, 12).join(', ')}${newCategories.length > 12 ? ` and ${newCategories.length - 12} more` : ''}.`);
-  if (placements.length > annotationCount - placements.length && placements.some((p) => p.categoryKeys.length > 1)) {
+  if (placements.some((p) => p.categoryKeys.length > 1)) {
     summary.warnings.push('An annotation with several tags becomes one annotation per tag (a Parallax annotation has one category).');
   }
   const notImported = new NotImportedList();
-  for (const u of read.unmatched) notImported.add('annotations', u.reason, u.quote !== undefined ? `“${u.quote.slice(0, 60)}”` : (u.sourceId ?? `annotation ${u.index + 1}`));
+  read.unmatched.forEach((u, i) => {
+    const example = u.quote !== undefined ? `“${u.quote.slice(0, 60)}”` : (u.sourceId ?? `annotation ${u.index + 1}`);
+    if (i < maxListedUnmatched) notImported.add('annotations', u.reason, example);
+    // "annotation 612: the quote “x” is in none of …" → "the quote is in none of …", counted.
+    else notImported.add('more annotations', `${u.reason.replace(/^annotation \d+: /, '').replace(/ “[^”]*”| "[^"]*"/g, '')} (only the first ${maxListedUnmatched} are listed one by one)`, example);
+  });
   for (const note of read.notes) summary.warnings.push(note);
   summary.notImported = notImported.list();
   return { plan: { placements, categories: [...planned.values()], format: read.format }, summary };
@@ -105,8 +117,10 @@ export async function storeForeignAnnotations(
   let annotatorId: string;
   let newPeople = 0;
   if (layer.kind === 'member') {
-    const member = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: layer.userId } }, select: { userId: true } });
+    const member = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: layer.userId } }, select: { userId: true, role: true } });
     if (!member) throw new AppError('INVALID', 'layer.userId is not a member of this project.');
+    // A viewer has no layer: annotations stored under one would be a layer nobody may edit.
+    if (!canAnnotate(member.role)) throw new AppError('INVALID', 'layer.userId is a viewer of this project, who has no layer: choose an annotator, a curator or the owner, or a new imported annotator.');
     annotatorId = member.userId;
   } else {
     annotatorId = randomUUID();
@@ -116,12 +130,18 @@ export async function storeForeignAnnotations(
   }
 
   const categoryIds = new Map<string, string>();
-  const current = await tx.category.findMany({ where: { projectId }, select: { id: true, color: true, parentId: true } });
+  const current = await tx.category.findMany({ where: { projectId }, select: { id: true, color: true, parentId: true, name: true } });
   const colors = current.map((c) => c.color);
   let position = current.filter((c) => c.parentId === null).length;
+  // A category named like a tag since the file was read is taken, not made a second time.
+  const paths = categoryPaths(current);
+  const byName = new Map<string, string>();
+  for (const c of current) byName.set(keyOf(paths.get(c.id) ?? c.name), c.id);
+  for (const c of current) if (!byName.has(keyOf(c.name))) byName.set(keyOf(c.name), c.id);
   for (const c of plan.categories) {
-    if (c.existingId && current.some((k) => k.id === c.existingId)) {
-      categoryIds.set(c.key, c.existingId);
+    const existingId = c.existingId && current.some((k) => k.id === c.existingId) ? c.existingId : byName.get(c.key);
+    if (existingId) {
+      categoryIds.set(c.key, existingId);
       continue;
     }
     const color = pickUnusedColor(colors);
