@@ -104,6 +104,17 @@ export async function planForeignAnnotations(
   return { plan: { placements, categories: [...planned.values()], format: read.format }, summary };
 }
 
+/**
+ * The file's time, when it is one PostgreSQL can store: JavaScript reads "-200000-01-01" as a
+ * date, PostgreSQL refuses anything before 4713 BC, and no annotation was made before year 1.
+ */
+function storableDate(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  const year = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || year < 1 || year > 9999 ? null : date;
+}
+
 /** Writes the placed annotations as one layer: an existing member's, or a new imported annotator's. */
 export async function storeForeignAnnotations(
   tx: Prisma.TransactionClient,
@@ -159,8 +170,8 @@ export async function storeForeignAnnotations(
       throw new AppError('CONFLICT', 'An article changed since the file was read; upload the file again.');
     }
     const { prefix, suffix } = describeSpan(text, p.start, p.end);
-    const createdAt = p.created && !Number.isNaN(Date.parse(p.created)) ? new Date(p.created) : new Date();
-    const updatedAt = p.modified && !Number.isNaN(Date.parse(p.modified)) ? new Date(p.modified) : createdAt;
+    const createdAt = storableDate(p.created) ?? new Date();
+    const updatedAt = storableDate(p.modified) ?? createdAt;
     for (const key of p.categoryKeys) {
       rows.push({
         id: randomUUID(), projectId, documentId: p.articleId, annotatorId, layer: 'ANNOTATOR', categoryId: categoryIds.get(key)!,

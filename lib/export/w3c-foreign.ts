@@ -1138,5 +1138,29 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
     if (seen) seen.placements++;
     else creators.set(key, { ...p.creator, placements: 1 });
   }
-  return { format: container.format, total: container.items.length, placements, unmatched, notes, creators: [...creators.values()] };
+  return {
+    format: container.format,
+    total: container.items.length,
+    placements: placements.map((p) => ({
+      ...p,
+      sourceId: p.sourceId === null ? null : clean(p.sourceId),
+      tags: [...new Set(p.tags.map(clean).filter((t) => t.trim() !== ''))],
+      note: clean(p.note),
+      creator: p.creator && cleanCreator(p.creator),
+    })),
+    unmatched: unmatched.map((u) => ({ ...u, sourceId: u.sourceId === null ? null : clean(u.sourceId), reason: clean(u.reason), ...(u.quote !== undefined ? { quote: clean(u.quote) } : {}) })),
+    notes: notes.map(clean),
+    creators: [...creators.values()].map(cleanCreator),
+  };
+}
+
+// PostgreSQL's text and jsonb cannot hold U+0000, which no article's text holds either (lib/corpus
+// refuses it): it is dropped from whatever of the file is stored or shown, so that such a file
+// imports rather than failing when it is written.
+function clean(value: string): string {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+}
+
+function cleanCreator<T extends ForeignCreator>(creator: T): T {
+  return { ...creator, ...(creator.id !== undefined ? { id: clean(creator.id) } : {}), ...(creator.name !== undefined ? { name: clean(creator.name) } : {}) };
 }

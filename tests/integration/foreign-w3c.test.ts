@@ -166,6 +166,36 @@ describe('a file of many unplaceable annotations', () => {
   });
 });
 
+describe('values a file may hold that the database cannot', () => {
+  it('drops U+0000 from notes, tags and ids, and keeps a time PostgreSQL can store', async () => {
+    const p = await odysseyProject();
+    const items = [
+      {
+        id: '#nul\u0000id',
+        type: 'Annotation',
+        created: '-200000-01-01T00:00:00Z',
+        modified: '+275000-01-01T00:00:00Z',
+        creator: { id: 'u\u0000', name: 'Nul\u0000' },
+        body: [{ type: 'TextualBody', value: 'a\u0000b' }, { type: 'TextualBody', purpose: 'tagging', value: 'Tag\u0000' }, { type: 'TextualBody', purpose: 'tagging', value: '\u0000' }],
+        target: { selector: { type: 'TextQuoteSelector', exact: 'Ithaca' } },
+      },
+      { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Nowhere\u0000' } } },
+    ];
+    const before = Date.now();
+    const read = await upload(p.owner.actor, p.slug, new TextEncoder().encode(JSON.stringify(items)));
+    expect(read.status, read.error ?? '').toBe('READY');
+    // The summary was stored (jsonb refuses U+0000); the message shows the quote as the file wrote it, escaped.
+    expect(read.summary?.notImported).toEqual([{ what: 'annotations', count: 1, reason: 'annotation 2: the quote "Nowhere\\u0000" is in none of the project\'s articles', examples: ['“Nowhere”'] }]);
+    await confirmImport(p.owner.actor, read.id, { layer: { kind: 'member', userId: p.owner.id } });
+    const done = await settle(p.owner.actor, read.id);
+    expect(done.status, done.error ?? '').toBe('DONE');
+    const [annotation] = await getDb().annotation.findMany({ where: { projectId: p.projectId }, select: { note: true, externalId: true, createdAt: true, updatedAt: true, category: { select: { name: true } } } });
+    expect(annotation).toMatchObject({ note: 'ab', externalId: '#nulid', category: { name: 'Tag' } });
+    expect(annotation!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(annotation!.updatedAt.getTime()).toBe(annotation!.createdAt.getTime());
+  });
+});
+
 describe('nothing is half-imported', () => {
   it('stores nothing when the user cancels after the review', async () => {
     const p = await odysseyProject();

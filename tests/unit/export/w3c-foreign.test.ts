@@ -473,6 +473,15 @@ describe('hostile files get a clear error or reason, not a crash', () => {
     expect(reading.unmatched[0]?.reason).toBe('annotation 1: target 2: the quote "Four" is in none of the project\'s articles');
   });
 
+  test('U+0000, which PostgreSQL cannot store, is dropped from notes, tags, ids and creators', () => {
+    const reading = readForeignW3C(
+      [{ id: 'x\u0000', type: 'Annotation', creator: { name: 'A\u0000' }, body: [{ type: 'TextualBody', value: 'n\u0000' }, { type: 'TextualBody', purpose: 'tagging', value: '\u0000' }, { type: 'TextualBody', purpose: 'tagging', value: 'T\u0000' }], target: { selector: { type: 'TextQuoteSelector', exact: 'Two' } } }],
+      [article],
+    );
+    expect(reading.placements).toMatchObject([{ sourceId: 'x', note: 'n', tags: ['T'], creator: { name: 'A' } }]);
+    expect(reading.creators).toEqual([{ name: 'A', placements: 1 }]);
+  });
+
   test('nothing in a body is run or kept as markup', () => {
     const reading = readForeignW3C(
       [{ type: 'Annotation', body: { type: 'TextualBody', format: 'text/html', value: '<p>Look <img src=x onerror=alert(1)>here</p><script>x</script>' }, target: { selector: { type: 'TextQuoteSelector', exact: 'Two' } } }],
