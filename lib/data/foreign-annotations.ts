@@ -30,6 +30,9 @@ export const untaggedCategoryName = 'Imported highlight';
  */
 export const maxListedUnmatched = 500;
 
+/** Annotations one import may write (an annotation becomes one per tag, so a file's count can multiply). */
+export const maxImportedAnnotations = 200_000;
+
 type PlannedCategory = { key: string; name: string; existingId: string | null };
 
 export type ForeignPlan = {
@@ -77,6 +80,9 @@ export async function planForeignAnnotations(
   const summary = emptySummary('annotations', projectName, read.format);
   const articleIds = new Set(placements.map((p) => p.articleId));
   const annotationCount = placements.reduce((n, p) => n + p.categoryKeys.length, 0);
+  if (annotationCount > maxImportedAnnotations) {
+    throw new AppError('INVALID', `the file would become ${annotationCount.toLocaleString('en')} annotations (one per tag of each); an import writes at most ${maxImportedAnnotations.toLocaleString('en')}: split the file and import each part`);
+  }
   summary.counts.sources = articleIds.size;
   summary.counts.passages = annotationCount;
   summary.counts.notes = placements.filter((p) => p.note !== '').length;

@@ -263,6 +263,16 @@ describe('nothing is half-imported', () => {
     }
     expect(await stored(p.projectId)).toEqual({ annotations: [], categories: [], memberships: 1 });
   });
+
+  it('refuses a file that would become more annotations than an import writes', async () => {
+    const p = await odysseyProject();
+    const tags = Array.from({ length: 200_001 }, (_, i) => ({ type: 'TextualBody', purpose: 'tagging', value: `t${i}` }));
+    const file = [{ type: 'Annotation', body: tags, target: { selector: { type: 'TextQuoteSelector', exact: 'Ithaca' } } }];
+    const read = await upload(p.owner.actor, p.slug, new TextEncoder().encode(JSON.stringify(file)));
+    expect(read.status).toBe('FAILED');
+    expect(read.error).toBe('the file would become 200,001 annotations (one per tag of each); an import writes at most 200,000: split the file and import each part');
+    expect(await stored(p.projectId)).toEqual({ annotations: [], categories: [], memberships: 1 });
+  });
 });
 
 describe('who may import', () => {

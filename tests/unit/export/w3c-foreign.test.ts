@@ -220,6 +220,18 @@ describe('Hypothesis: the API’s search response and the client’s export', ()
     ]);
   });
 
+  it('takes the article the file’s page title names when no source matches, and only that one', () => {
+    const titled: ForeignArticle = { ...wikipediaDom, id: 'wiki-titled', title: 'Regression Testing – Wikipedia', sourceUrl: null };
+    const untitled: ForeignArticle = { ...wikipediaDom, id: 'wiki-copy', title: 'Another copy', sourceUrl: null };
+    const reading = readForeignW3C(hypothesisSearch, [untitled, titled]);
+    expect(reading.unmatched).toEqual([]);
+    expect(reading.placements.map((p) => p.articleId)).toEqual(new Array(5).fill('wiki-titled'));
+    // Without the title both copies hold every quote alike: nothing is guessed.
+    const blind = readForeignW3C(hypothesisSearch, [untitled, { ...titled, title: 'Copy two' }]);
+    expect(blind.placements).toEqual([]);
+    expect(blind.unmatched).toHaveLength(5);
+  });
+
   it('reads the minimal baseline by its TextPositionSelector', () => {
     const html = read('hypothesis-client/minimal.html');
     const minimal: ForeignArticle = { id: 'minimal', title: null, sourceUrl: null, text: domText(html, 'body') };
