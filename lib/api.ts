@@ -82,24 +82,32 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * does not stop a page on another port of the same host (same site, other origin), and a
  * `text/plain` body needs no CORS preflight, so the browser's own statement of where the request
  * comes from is checked: `Origin` (sent by browsers on every POST, PUT, PATCH and DELETE) must be
- * this host, and `Sec-Fetch-Site`, where sent, must say same-origin. A client that sends neither
- * is not a browser, so no other site can have made it send the cookie.
+ * this host, or, without it, `Sec-Fetch-Site` must say same-origin. A cookie write that states
+ * neither is refused too: scripts authenticate with an API token, which no other site can send.
  */
 function crossSiteProblem(request: Request): AppError | null {
   if (safeMethods.has(request.method)) return null;
   const origin = request.headers.get('origin');
   const fetchSite = request.headers.get('sec-fetch-site');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
-  let sameOrigin = true;
+  let sameOrigin = false;
   if (origin !== null) {
     try {
       sameOrigin = origin !== 'null' && new URL(origin).host === host;
     } catch {
       sameOrigin = false;
     }
+    if (fetchSite !== null && fetchSite !== 'same-origin') sameOrigin = false;
+  } else {
+    sameOrigin = fetchSite === 'same-origin';
   }
-  if (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') sameOrigin = false;
-  return sameOrigin ? null : new AppError('FORBIDDEN', 'Cross-site request refused: a write with the session cookie must come from this app’s own pages (scripts use an API token).');
+  if (sameOrigin) return null;
+  return new AppError(
+    'FORBIDDEN',
+    origin === null && fetchSite === null
+      ? 'A write with the session cookie must come from this app’s own pages, which say so (Origin); scripts use an API token.'
+      : 'Cross-site request refused: a write with the session cookie must come from this app’s own pages (scripts use an API token).',
+  );
 }
 
 /**
@@ -134,7 +142,13 @@ export async function readBodyBytes(request: Request, maxBytes: number, what = '
 }
 
 
-async function readBody(request: Request, maxBytes = maxBodyBytes): Promise<unknown> {
+async function readBody(request: Request, maxBytes = maxBodyBytes, viaCookie = false): Promise<unknown> {
+  // A form or a text/plain body is what another site can make a browser send without asking: a
+  // cookie-authenticated JSON route takes only a JSON body.
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (viaCookie && type !== 'application/json' && !type.endsWith('+json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `The request body must be JSON, sent as Content-Type: application/json (got ${type ? `"${type}"` : 'none'}).`);
+  }
   const bytes = await readBodyBytes(request, maxBytes);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw new AppError('BAD_REQUEST', 'The request needs a JSON body.');
@@ -154,7 +168,7 @@ export function withApi<P>(handler: (ctx: ApiContext<P>) => Promise<Response>): 
       const user = await authenticate(request);
       if (user instanceof AppError) return errorResponse(user.code, user.message, user.status);
       const params = await segment.params;
-      return await handler({ request, url, params, user, actor: userActor(user.id), readJson: (maxBytes?: number) => readBody(request, maxBytes) });
+      return await handler({ request, url, params, user, actor: userActor(user.id), readJson: (maxBytes?: number) => readBody(request, maxBytes, request.headers.get('authorization') === null) });
     } catch (error) {
       if (error instanceof ConflictError) return errorResponse(error.code, error.message, error.status, error.current);
       if (isAppError(error)) return errorResponse(error.code, error.message, error.status);

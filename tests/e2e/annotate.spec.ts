@@ -124,7 +124,10 @@ test('a bad REST request gets a 4xx with a message that says what was wrong, and
 
   const codebook = (await (await page.request.get('/api/projects/pak-afghan-talks-2025/codebook')).json()) as { categories: { id: string }[] };
   const categoryId = codebook.categories[0]!.id;
+  // What the app's own pages send with the session cookie: their origin, and JSON.
+  const own = { origin: new URL(page.url()).origin };
   const bad = await page.request.post(`/api/documents/${documentId}/annotations`, {
+    headers: own,
     data: { start: 5, end: 999_999, quote: 'whatever', categoryId },
   });
   expect(bad.status()).toBe(422);
@@ -133,10 +136,20 @@ test('a bad REST request gets a 4xx with a message that says what was wrong, and
   expect(body.error.message).toMatch(/past the document's length/);
 
   const wrongQuote = await page.request.post(`/api/documents/${documentId}/annotations`, {
+    headers: own,
     data: { start: 0, end: 10, quote: 'not this!!', categoryId },
   });
   expect(wrongQuote.status()).toBe(422);
   expect(((await wrongQuote.json()) as { error: { message: string } }).error.message).toMatch(/quote does not match/);
+
+  // A cookie write that does not say where it comes from, or sends a form-like body, is refused:
+  // that is what another site could make the browser send.
+  const valid = { start: 0, end: 10, quote: (await (await page.request.get(`/api/documents/${documentId}`)).json() as { document: { text: string } }).document.text.slice(0, 10), categoryId };
+  const unsigned = await page.request.post(`/api/documents/${documentId}/annotations`, { data: valid });
+  expect(unsigned.status()).toBe(403);
+  const plain = await page.request.post(`/api/documents/${documentId}/annotations`, { headers: { ...own, 'content-type': 'text/plain' }, data: JSON.stringify(valid) });
+  expect(plain.status()).toBe(415);
+  expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(/Content-Type: application\/json/);
 
   const after = await page.request.get(`/api/documents/${documentId}/annotations?layer=mine`);
   expect(((await after.json()) as { annotations: unknown[] }).annotations).toHaveLength(count);
