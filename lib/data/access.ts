@@ -37,6 +37,13 @@ export async function requireProjectAccess(
   allowed?: (role: Role) => boolean,
   deniedMessage = 'Your role in this project does not allow that.',
 ): Promise<ProjectAccess> {
+  // Server actions receive whatever a client posts: a slug or id that is not a plain string (an
+  // array, an object, a NUL) is refused here rather than reaching the database.
+  const key: unknown = 'slug' in where ? where.slug : where.id;
+  if (typeof key !== 'string' || key.length > 200 || key.includes('\u0000')) {
+    throw new AppError('INVALID', `${'slug' in where ? 'The project slug' : 'The project id'} must be a short piece of text.`);
+  }
+  if ('id' in where && !/^[0-9a-f-]{36}$/i.test(where.id)) throw new AppError('NOT_FOUND', 'No such project is visible to you.');
   const db = getDb();
   const notFound = () =>
     new AppError('NOT_FOUND', 'slug' in where ? `No project "${where.slug}" is visible to you.` : 'No such project is visible to you.');

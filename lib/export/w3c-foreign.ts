@@ -1138,6 +1138,8 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
     if (seen) seen.placements++;
     else creators.set(key, { ...p.creator, placements: 1 });
   }
+  const nulCount = placements.reduce((n, p) => n + [p.sourceId ?? '', p.note, ...p.tags, p.creator?.id ?? '', p.creator?.name ?? ''].filter(hasNul).length, 0);
+  if (nulCount > 0) notes.push(`${plural(nulCount, 'value held', 'values held')} a NUL character (U+0000), which cannot be stored: it was removed from ${nulCount === 1 ? 'it' : 'them'}`);
   return {
     format: container.format,
     total: container.items.length,
@@ -1156,7 +1158,9 @@ export function readForeignW3C(json: unknown, articles: readonly ForeignArticle[
 
 // PostgreSQL's text and jsonb cannot hold U+0000, which no article's text holds either (lib/corpus
 // refuses it): it is dropped from whatever of the file is stored or shown, so that such a file
-// imports rather than failing when it is written.
+// imports rather than failing when it is written, and the summary says how many values lost one.
+const hasNul = (value: string) => value.includes('\u0000');
+
 function clean(value: string): string {
   return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
 }
