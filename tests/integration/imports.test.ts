@@ -111,6 +111,16 @@ describe('the import pipeline (upload, review, confirm) in a worker thread', () 
     expect(read.error).toMatch(/Sources\/big\.txt is 300 MiB inflated; at most 128 MiB a file/);
   });
 
+  it('names text the database cannot hold (a NUL in a source text) at review, and stores nothing', async () => {
+    const owner = await makeUser('nul');
+    const file = makeSmallQdpx({
+      'project.qde': `<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="Nul"><Sources><TextSource guid="0f1e2d3c-0000-4000-8000-00000000000a" name="Broken" plainTextPath="internal://a.txt"/></Sources></Project>`,
+      'Sources/a.txt': 'one\u0000two',
+    });
+    await expectAppError(importProjectFile(owner.actor, { format: 'qdpx', bytes: file, slug: `nul-${uniq()}` }), 'INVALID', /article “Broken” \(text\): the text contains a NUL character \(U\+0000\) at position 3/);
+    expect(await getDb().project.count({ where: { memberships: { some: { userId: owner.id } } } })).toBe(0);
+  });
+
   it('cuts off an oversized body, with or without a declared length, and keeps nothing of it', async () => {
     const owner = await makeUser('huge');
     const before = existsSync(importsDir()) ? readdirSync(importsDir()).length : 0;
