@@ -9,6 +9,7 @@ import { parseOrThrow } from '@/lib/validations/parse';
 import { requireProjectAccess, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { documentGroupFilter } from './groups';
+import { canSeeAgreement } from '@/lib/permissions';
 import { visibleAnnotationsWhere } from './visibility';
 
 // What an export contains is what the actor may read: the annotations come through
@@ -131,6 +132,8 @@ export async function buildExportSnapshot(
     memos: memos.map((m) => ({ id: m.id, documentId: m.documentId, body: m.body, authorId: m.updatedById ?? users[0]?.id ?? '', updatedAt: iso(m.updatedAt), ...guid(m.externalId) })).filter((m) => m.authorId !== ''),
     documentGroups: documentGroups.map((g) => ({ id: g.id, name: g.name, description: g.description, memberIds: g.members.map((m) => m.documentId).filter((id) => exported.has(id)), ...guid(g.externalId) })),
     categoryGroups: categoryGroups.map((g) => ({ id: g.id, name: g.name, description: g.description, memberIds: g.members.map((m) => m.categoryId), ...guid(g.externalId) })),
+    // The same rule as the Agreement page's: a report holds no figure its reader could not open there.
+    ...(actor.kind === 'user' && !canSeeAgreement(access.role, access.project) ? { withheld: { agreement: 'This project shows agreement figures to owners and curators only.' } } : {}),
   };
   return { snapshot, options, access };
 }

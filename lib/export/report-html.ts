@@ -128,7 +128,7 @@ ${model.articles
 ${agreement.categories.map((c) => { const s = agreement.sentences.byCategory[c.id]!; return `<tr><td><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.name)}</td><td class="cell">${formatAgreement(agreement.unitized.byCategory[c.id] ?? Number.NaN)}</td><td class="cell">${formatAgreement(s.alpha)}</td><td class="cell">${formatAgreement(s.fleissKappa)}</td><td class="cell">${pct(s.percentAgreement)}</td></tr>`; }).join('\n')}
 </table>
 <p class="small muted">Pairs (αu): ${agreement.unitized.pairs.map((p) => `${escapeHtml(agreement.coders.find((c) => c.id === p.a)?.name ?? '')}–${escapeHtml(agreement.coders.find((c) => c.id === p.b)?.name ?? '')} ${formatAgreement(p.overall)}`).join('; ')}. “n/c”: not computable.</p>`
-    : '<p class="muted">Agreement needs at least two annotators’ layers in the export.</p>';
+    : `<p class="muted">${model.agreementWithheld ? escapeHtml(model.agreementWithheld) : 'Agreement needs at least two annotators’ layers in the export.'}</p>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(model.title)} — annotated report</title><style>${css}</style></head>

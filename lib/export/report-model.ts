@@ -47,6 +47,8 @@ export type ReportModel = {
   comparisonSource: string;
   /** Null when fewer than two annotators' layers are in the export. */
   agreement: AgreementReport | null;
+  /** Why the agreement figures are left out, when the exporter may not see them. */
+  agreementWithheld: string | null;
   projectMemo: string | null;
   counts: { articles: number; annotations: number; annotators: number; comments: number };
 };
@@ -124,8 +126,9 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
     spans: framingSpans.map((a) => ({ id: a.id, documentId: a.documentId, category: a.categoryId, start: a.start, end: a.end, attributes: a.attributes })),
     attributeKey: snapshot.attributes[0]?.key ?? null,
   });
+  const agreementWithheld = snapshot.withheld?.agreement ?? null;
   const agreement =
-    annotatorIds.length >= 2
+    agreementWithheld === null && annotatorIds.length >= 2
       ? computeAgreementReport({
           coders: annotatorIds.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name)),
           categories: snapshot.categories.map((c) => ({ id: c.id, name: c.path, color: c.color })),
@@ -145,6 +148,7 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
     comparison,
     comparisonSource: consensus.length > 0 ? 'the consensus layer' : `all annotator layers pooled (${annotatorIds.length})`,
     agreement,
+    agreementWithheld,
     projectMemo: snapshot.memos.find((m) => m.documentId === null)?.body ?? null,
     counts: { articles: snapshot.documents.length, annotations: snapshot.annotations.length, annotators: annotatorIds.length, comments: snapshot.comments.length },
   };

@@ -253,7 +253,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   heading(doc, 'Agreement', 18);
   const ag = model.agreement;
   if (!ag) {
-    doc.font('sans').fontSize(9.5).fillColor(muted).text('Agreement needs at least two annotators’ layers in the export.');
+    doc.font('sans').fontSize(9.5).fillColor(muted).text(latin(model.agreementWithheld ?? 'Agreement needs at least two annotators’ layers in the export.'));
   } else {
     doc.font('sans').fontSize(9.5).fillColor(ink).text(
       latin(`Krippendorff’s unitizing alpha over ${ag.coders.length} annotators (${ag.coders.map((c) => c.name).join(', ')}): ${formatAgreement(ag.unitized.overall)} — ${alphaReadingLabels[readAlpha(ag.unitized.overall)]}. Krippendorff (2004) advises relying on α ≥ 0.8 and drawing only tentative conclusions from 0.667 ≤ α < 0.8.`),

@@ -119,4 +119,9 @@ export type ExportSnapshot = {
   memos: ExportMemo[];
   documentGroups?: ExportGroup[];
   categoryGroups?: ExportGroup[];
+  /**
+   * Parts of a report the exporter may not see on the pages, with why (lib/permissions.ts decides,
+   * as it does for the pages): a report leaves them out and says so.
+   */
+  withheld?: { agreement?: string };
 };

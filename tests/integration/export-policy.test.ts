@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getAgreement } from '@/lib/data/agreement';
+import { createAnnotation } from '@/lib/data/annotations';
+import { exportProject } from '@/lib/data/exports';
+import { updateProjectSettings } from '@/lib/data/projects';
+import { expectAppError, makeCodebook, makeDocument, makeProject, spanOf } from './helpers';
+
+// One policy, every output: a report holds no part its reader's pages would not show. Here the
+// agreement figures, for an annotator in a project that shows them to owners and curators only.
+
+const dir = mkdtempSync(path.join(tmpdir(), 'parallax-policy-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function setUp() {
+  const p = await makeProject({ ana: 'ANNOTATOR', ben: 'ANNOTATOR', cur: 'CURATOR' });
+  const { security, sanctuary } = await makeCodebook(p.slug);
+  const doc = await makeDocument(p, 'Policy');
+  for (const who of [p.members.ana!, p.members.ben!]) {
+    await createAnnotation(who.actor, doc.id, { ...spanOf(doc.text, 'The talks failed'), categoryId: security.id });
+    await createAnnotation(who.actor, doc.id, { ...spanOf(doc.text, 'Both sides blamed each other.'), categoryId: sanctuary.id });
+  }
+  // Layers open to everyone, agreement not: the case where only the policy stands in the way.
+  await updateProjectSettings(p.owner.actor, p.slug, { blindCoding: false, annotatorsSeeAgreement: false });
+  return p;
+}
+
+const html = async (actor: Parameters<typeof exportProject>[0], slug: string) => new TextDecoder().decode((await exportProject(actor, slug, { format: 'html' }, 'http://localhost')).bytes);
+
+describe('exports follow the pages’ policy', () => {
+  it('leaves the agreement figures out of an annotator’s HTML and PDF reports when the project hides them, and says why', async () => {
+    const p = await setUp();
+    const ana = p.members.ana!.actor;
+    await expectAppError(getAgreement(ana, p.slug, {}), 'FORBIDDEN');
+
+    const annotatorReport = await html(ana, p.slug);
+    expect(annotatorReport).not.toMatch(/unitizing alpha over/);
+    expect(annotatorReport).toContain('This project shows agreement figures to owners and curators only.');
+    // The rest of the report is there: both layers' passages, as the pages show them.
+    expect(annotatorReport).toContain('Both sides blamed each other.');
+
+    for (const reader of [p.owner.actor, p.members.cur!.actor]) expect(await html(reader, p.slug)).toMatch(/unitizing alpha over 2 annotators/);
+
+    const pdf = await exportProject(ana, p.slug, { format: 'pdf' }, 'http://localhost');
+    const file = path.join(dir, 'annotator.pdf');
+    writeFileSync(file, pdf.bytes);
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    if (text.status === 0) {
+      expect(text.stdout).not.toMatch(/unitizing alpha over/);
+      expect(text.stdout.replace(/\s+/g, ' ')).toContain('This project shows agreement figures to owners and curators only.');
+    } else console.log('[export policy] pdftotext (Debian poppler-utils) is not installed: the PDF’s text was not read back');
+
+    // Once the owner opens agreement to annotators, their report has it.
+    await updateProjectSettings(p.owner.actor, p.slug, { annotatorsSeeAgreement: true });
+    expect(await html(ana, p.slug)).toMatch(/unitizing alpha over 2 annotators/);
+  });
+});
