@@ -15,10 +15,11 @@ import { annotateBench } from './bench/annotate';
 import { collabBench } from './bench/collab-load';
 import { compareBench } from './bench/compare';
 import { exportBench } from './bench/export';
+import { importBench } from './bench/import';
 import type { Bench, BenchContext, MachineInfo, Row } from './bench/harness';
 import { repoRoot } from './env-file';
 
-const benches: Bench[] = [annotateBench, collabBench, agreementBench, compareBench, exportBench];
+const benches: Bench[] = [annotateBench, collabBench, agreementBench, compareBench, exportBench, importBench];
 /** A whole benchmark may take this long; past it, it is stopped and reported as an error. */
 const benchTimeoutMs = 10 * 60_000;
 

@@ -1,30 +1,58 @@
 // The entry point of every worker thread (lib/jobs/worker.ts). Plain JavaScript, so Node runs it as
 // it is: it registers tsx's loader in this thread (the app's modules are TypeScript with the "@/"
-// paths of tsconfig.json, and run here outside Next's bundle), imports the job's module and runs
-// the named function with the arguments given, then reports the result or the error.
+// paths of tsconfig.json, and run here outside Next's bundle), then runs jobs as they are posted:
+// `{ type: 'run', module, fn, args }` imports the module (once per thread) and answers with the
+// result or the error; `{ type: 'dispose' }` lets the modules close what they hold (the database
+// pool) and ends the thread. A thread is kept for the next job because starting one, loading the
+// app's modules through tsx, costs one to two seconds of CPU.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: workerData.tsconfig });
+
+// Below the request thread's priority: on a machine with few cores a long import must not take
+// the CPU the pages and the API need. Linux gives each thread its own nice value, and
+// /proc/thread-self names this thread's id; elsewhere the thread keeps the process's priority.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, Number(process.env.PARALLAX_WORKER_NICE ?? 10));
+} catch {
+  // not Linux, or not allowed: run at the process's priority
+}
 
 function describe(error) {
   if (error instanceof Error) return { name: error.name, message: error.message, code: error.code, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }
 
-try {
-  const module = await import(workerData.module);
-  const fn = module[workerData.fn];
-  if (typeof fn !== 'function') throw new Error(`${workerData.module} has no function ${workerData.fn}`);
-  const result = await fn(...workerData.args);
-  parentPort.postMessage({ type: 'result', result });
-} catch (error) {
-  parentPort.postMessage({ type: 'error', error: describe(error) });
-} finally {
-  try {
-    const module = await import(workerData.module);
-    if (typeof module.disposeWorker === 'function') await module.disposeWorker();
-  } catch {
-    // Nothing more to do: the thread ends next.
+const loaded = new Set();
+
+parentPort.on('message', async (message) => {
+  if (message.type === 'run') {
+    try {
+      const module = await import(message.module);
+      loaded.add(message.module);
+      const fn = module[message.fn];
+      if (typeof fn !== 'function') throw new Error(`${message.module} has no function ${message.fn}`);
+      const result = await fn(...message.args);
+      parentPort.postMessage({ type: 'result', result, heapBytes: getHeapStatistics().total_heap_size });
+    } catch (error) {
+      parentPort.postMessage({ type: 'error', error: describe(error), heapBytes: getHeapStatistics().total_heap_size });
+    }
+    return;
   }
-}
+  if (message.type === 'dispose') {
+    for (const path of loaded) {
+      try {
+        const module = await import(path);
+        if (typeof module.disposeWorker === 'function') await module.disposeWorker();
+      } catch {
+        // Nothing more to do: the thread ends next.
+      }
+    }
+    process.exit(0);
+  }
+});

@@ -26,7 +26,10 @@ function workerThreads(): typeof import('node:worker_threads') {
   return process.getBuiltinModule('node:worker_threads');
 }
 
-type WorkerReply = { type: 'result'; result: unknown } | { type: 'error'; error: { name: string; message: string; code?: string; stack?: string } };
+type WorkerReply = ({ type: 'result'; result: unknown } | { type: 'error'; error: { name: string; message: string; code?: string; stack?: string } }) & {
+  /** The thread's V8 heap after the job: a thread left holding a large heap is not kept. */
+  heapBytes: number;
+};
 
 /** At most this many workers at a time per process; the others wait their turn. */
 const maxConcurrent = 2;
@@ -42,6 +45,44 @@ async function slot(): Promise<() => void> {
   };
 }
 
+// Idle threads are kept for the next job: starting one (tsx, the app's modules, Prisma's client)
+// costs one to two seconds of CPU, more than a small import itself. One that has been idle this
+// long, or whose heap grew past the bound (a large file's reading), is ended, so an idle server
+// gives the memory back.
+const idleMs = Number(process.env.PARALLAX_WORKER_IDLE_MS ?? 60_000);
+const keepHeapBytes = 256 * 1024 * 1024;
+type Thread = { worker: import('node:worker_threads').Worker; idleTimer: NodeJS.Timeout | null };
+const idle: Thread[] = [];
+
+function startThread(root: string): Thread {
+  const worker = new (workerThreads().Worker)(path.join(root, 'lib', 'jobs', 'worker-entry.mjs'), {
+    workerData: { tsconfig: path.join(root, 'tsconfig.json') },
+    // lib/data's modules import 'server-only', which resolves to nothing under this condition.
+    execArgv: ['--conditions=react-server'],
+    env: { ...process.env, PARALLAX_DB_POOL: process.env.PARALLAX_WORKER_DB_POOL ?? '2' },
+    // A runaway file must not take the whole server's memory with it.
+    resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PARALLAX_WORKER_HEAP_MB ?? 1024) },
+  });
+  return { worker, idleTimer: null };
+}
+
+/** Ends a thread: its modules close their database pools first (a few seconds at most). */
+function retire(thread: Thread): void {
+  const at = idle.indexOf(thread);
+  if (at >= 0) idle.splice(at, 1);
+  if (thread.idleTimer) clearTimeout(thread.idleTimer);
+  thread.worker.postMessage({ type: 'dispose' });
+  setTimeout(() => void thread.worker.terminate(), 5000).unref();
+}
+
+function keep(thread: Thread): void {
+  // An idle thread must not keep the process alive (a script's, a test's).
+  thread.worker.unref();
+  thread.idleTimer = setTimeout(() => retire(thread), idleMs);
+  thread.idleTimer.unref();
+  idle.push(thread);
+}
+
 /**
  * Runs `fn(...args)` of the module at `modulePath` (relative to the app's root) in a worker thread
  * and resolves with its result. An AppError thrown there comes back as an AppError with the same
@@ -50,19 +91,22 @@ async function slot(): Promise<() => void> {
 export async function runInWorker<T>(modulePath: string, fn: string, args: unknown[]): Promise<T> {
   const release = await slot();
   const root = appRoot();
+  const thread = idle.pop() ?? startThread(root);
+  if (thread.idleTimer) clearTimeout(thread.idleTimer);
+  thread.idleTimer = null;
+  const { worker } = thread;
+  worker.ref();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const worker = new (workerThreads().Worker)(path.join(root, 'lib', 'jobs', 'worker-entry.mjs'), {
-        workerData: { module: path.join(root, modulePath), fn, args, tsconfig: path.join(root, 'tsconfig.json') },
-        // lib/data's modules import 'server-only', which resolves to nothing under this condition.
-        execArgv: ['--conditions=react-server'],
-        env: { ...process.env, PARALLAX_DB_POOL: process.env.PARALLAX_WORKER_DB_POOL ?? '2' },
-        // A runaway file must not take the whole server's memory with it.
-        resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PARALLAX_WORKER_HEAP_MB ?? 1024) },
-      });
-      let settled = false;
-      worker.on('message', (reply: WorkerReply) => {
-        settled = true;
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (reply: WorkerReply) => {
+        done();
+        if (reply.heapBytes > keepHeapBytes) retire(thread);
+        else keep(thread);
         if (reply.type === 'result') resolve(reply.result as T);
         else if (reply.error.name === 'AppError' || reply.error.name === 'ImportError') {
           const code = (reply.error.code ?? 'INVALID') as ErrorCode;
@@ -72,14 +116,21 @@ export async function runInWorker<T>(modulePath: string, fn: string, args: unkno
           error.stack = reply.error.stack;
           reject(error);
         }
-      });
-      worker.on('error', (error) => {
-        if (!settled) reject(error);
-        settled = true;
-      });
-      worker.on('exit', (code) => {
-        if (!settled) reject(new Error(`the worker for ${fn} stopped (exit code ${code}) before it answered`));
-      });
+      };
+      // The thread failed (out of memory, say) or stopped: it is not used again.
+      const onError = (error: Error) => {
+        done();
+        void worker.terminate();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`the worker for ${fn} stopped (exit code ${code}) before it answered`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ type: 'run', module: path.join(root, modulePath), fn, args });
     });
   } finally {
     release();

@@ -158,3 +158,20 @@ export async function benchDatabase(ctx: BenchContext, options: { build?: boolea
   }
   return { url: database.url };
 }
+
+/** Signs in through Auth.js's credentials endpoint, as the login form does, and returns the session cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, redirectTo: '/projects' }),
+  });
+  const cookies = [...(csrf.headers.getSetCookie?.() ?? []), ...(res.headers.getSetCookie?.() ?? [])].map((c) => c.split(';')[0]!);
+  const session = cookies.filter((c) => c.includes('session-token'));
+  if (session.length === 0) throw new Error(`sign-in failed (${res.status})`);
+  return [...cookies.filter((c) => c.startsWith('authjs.csrf-token')), ...session].join('; ');
+}
