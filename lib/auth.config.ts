@@ -10,12 +10,17 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // The cookie carries the user and the id of their server-side session (lib/data/sessions.ts),
+    // which lib/session.ts checks on every request, so a session can end before the cookie expires.
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
+      const sid = (user as { sid?: string } | undefined)?.sid;
+      if (sid) token.sid = sid;
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === 'string') (session as { sid?: string }).sid = token.sid;
       return session;
     },
   },

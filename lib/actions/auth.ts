@@ -3,7 +3,10 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
 import { isSignupAllowed } from '@/lib/config';
+import { userActor } from '@/lib/data/actor';
+import { endMySessions, endSession } from '@/lib/data/sessions';
 import { createUser } from '@/lib/data/users';
+import { currentSessionId, getCurrentUser } from '@/lib/session';
 import { isAppError } from '@/lib/errors';
 
 export type FormState = { error?: string; fields?: Record<string, string> } | undefined;
@@ -22,7 +25,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     if (error instanceof AuthError) {
       const code = 'code' in error ? String(error.code) : '';
       return {
-        error: code === 'rate_limited' ? 'Too many failed sign-in attempts. Wait 15 minutes and try again.' : 'Wrong email or password.',
+        error: code.startsWith('rate_limited') ? `Too many failed sign-in attempts from here. ${code.split(':')[1] ?? 'Wait a few minutes'} and try again.` : 'Wrong email or password.',
         fields: { email },
       };
     }
@@ -42,7 +45,17 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   await signIn('credentials', { email: input.email, password: input.password, redirectTo: '/projects' });
 }
 
+/** Ends this browser's session on the server as well as its cookie: a copied cookie is dead too. */
 export async function signOutAction(): Promise<void> {
+  await endSession(await currentSessionId());
   await signOut({ redirect: false });
   redirect('/login');
+}
+
+/** Ends every session of the signed-in user, on every device, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endMySessions(userActor(user.id));
+  await signOut({ redirect: false });
+  redirect('/login?signedOut=everywhere');
 }

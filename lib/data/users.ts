@@ -6,6 +6,7 @@ import { signInSchema, signUpSchema, type SignUpInput } from '@/lib/validations/
 import { parseOrThrow } from '@/lib/validations/parse';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { pairKey, throttlePolicy, waitPhrase } from '@/lib/auth/throttle';
+import { endAllSessions } from './sessions';
 
 export type PublicUser = { id: string; email: string; name: string };
 
@@ -32,6 +33,9 @@ export async function setUserPassword(email: string, password: string): Promise<
   const passwordHash = await hashPassword(parsed.password);
   const result = await getDb().user.updateMany({ where: { email: parsed.email }, data: { passwordHash } });
   if (result.count === 0) throw new AppError('NOT_FOUND', `No account for ${parsed.email}.`);
+  // A new password ends every session the old one opened.
+  const user = await getDb().user.findUniqueOrThrow({ where: { email: parsed.email }, select: { id: true } });
+  await endAllSessions(user.id);
 }
 
 export async function findUserByEmail(email: string): Promise<PublicUser | null> {

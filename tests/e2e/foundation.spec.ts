@@ -41,10 +41,41 @@ test.describe('signed out', () => {
     await page.getByLabel('Password').fill('parallax-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/projects\/pak-afghan-talks-2025\/codebook$/);
+    // Keep a copy of the session cookie, as a thief (or a forgotten browser) would.
+    const copied = await page.context().cookies();
+    expect((await page.request.get('/api/projects/pak-afghan-talks-2025/codebook')).status()).toBe(200);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/projects');
     await expect(page).toHaveURL(/\/login/);
+    // The copied cookie is dead too: the session ended on the server, not only in this browser.
+    await page.context().addCookies(copied);
+    expect((await page.request.get('/api/projects/pak-afghan-talks-2025/codebook')).status()).toBe(401);
+    await page.goto('/projects');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('sign out everywhere ends the sessions of every browser', async ({ browser }) => {
+    const signIn = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByLabel('Email').fill('ben@parallax.example');
+      await page.getByLabel('Password').fill('parallax-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+      return { context, page };
+    };
+    const laptop = await signIn();
+    const phone = await signIn();
+    await laptop.page.goto('/settings');
+    await expect(laptop.page.getByRole('region', { name: 'Signed-in browsers' })).toContainText(/signed in in \d+ browsers/);
+    await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(laptop.page.getByRole('status')).toContainText('You are signed out in every browser.');
+    await phone.page.goto('/projects');
+    await expect(phone.page).toHaveURL(/\/login/);
+    await laptop.context.close();
+    await phone.context.close();
   });
 });
 

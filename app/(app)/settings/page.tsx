@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import { ApiTokens } from '@/components/settings/api-tokens';
+import { buttonClass } from '@/components/ui/button';
+import { signOutEverywhereAction } from '@/lib/actions/auth';
+import { countOpenSessions } from '@/lib/data/sessions';
 import { listApiTokens } from '@/lib/data/tokens';
 import { requireActor } from '@/lib/session';
 
@@ -7,7 +10,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const { user, actor } = await requireActor();
-  const tokens = await listApiTokens(actor);
+  const [tokens, sessions] = await Promise.all([listApiTokens(actor), countOpenSessions(actor)]);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <div>
@@ -28,6 +31,22 @@ export default async function SettingsPage() {
           </p>
         </div>
         <ApiTokens tokens={tokens} />
+      </section>
+      <section className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-stone-200" aria-labelledby="sessions-heading">
+        <div>
+          <h2 id="sessions-heading" className="font-semibold text-stone-900">
+            Signed-in browsers
+          </h2>
+          <p className="mt-1 text-sm text-stone-600">
+            You are signed in in {sessions === 1 ? 'this browser only' : `${sessions} browsers, this one included`}. Signing out everywhere ends every
+            one of those sessions at once, here too; API tokens are not affected (revoke them above).
+          </p>
+        </div>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className={buttonClass('secondary')}>
+            Sign out everywhere
+          </button>
+        </form>
       </section>
     </div>
   );

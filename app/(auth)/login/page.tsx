@@ -7,12 +7,17 @@ import { getCurrentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
   if (await getCurrentUser()) redirect('/projects');
-  const { next } = await searchParams;
+  const { next, signedOut } = await searchParams;
   return (
     <>
       <h1 className="mb-6 text-lg font-semibold text-stone-900">Sign in</h1>
+      {signedOut === 'everywhere' ? (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          You are signed out in every browser.
+        </p>
+      ) : null}
       <LoginForm next={next} />
       {isSignupAllowed() ? (
         <p className="mt-6 text-center text-sm text-stone-600">
