@@ -167,6 +167,9 @@ export async function storeProjectSnapshot(
   onProgress: Progress = () => undefined,
 ): Promise<StoredProject> {
   const { snapshot, ownerId, slug, name } = input;
+  // The project is new: no one can be listening for its changes until this commits, so the
+  // per-row change notices are skipped (migration 20261203091000_quiet_bulk_writes).
+  await tx.$executeRaw`SELECT set_config('parallax.quiet', 'on', true)`;
   if (await tx.project.findUnique({ where: { slug }, select: { id: true } })) {
     throw new AppError('CONFLICT', `A project with the slug "${slug}" already exists; choose another slug for the import.`);
   }

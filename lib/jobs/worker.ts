@@ -130,7 +130,7 @@ export async function runInWorker<T>(modulePath: string, fn: string, args: unkno
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ type: 'run', module: path.join(root, modulePath), fn, args });
+      worker.postMessage({ type: 'run', module: path.join(/* turbopackIgnore: true */ root, modulePath), fn, args });
     });
   } finally {
     release();

@@ -70,7 +70,7 @@ export function freePort(): Promise<number> {
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * `next start` on a free loopback port with the given environment, answered on /login before
+ * The production server (scripts/serve.mjs) on a free loopback port with the given environment, answered on /login before
  * this returns. The server runs in its own process group (id `pid`), which the clean-up step ends.
  */
 export async function startNextServer(
@@ -79,11 +79,10 @@ export async function startNextServer(
   options: { nodeArgs?: string[] } = {},
 ): Promise<{ baseUrl: string; output: () => string; pid: number }> {
   const port = await freePort();
-  const args = ['start', '-p', String(port), '-H', '127.0.0.1'];
-  // Node flags that NODE_OPTIONS refuses (--cpu-prof) need node itself to start Next's CLI.
-  const [command, commandArgs] = options.nodeArgs
-    ? [process.execPath, [...options.nodeArgs, path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args]]
-    : [path.join(repoRoot, 'node_modules', '.bin', 'next'), args];
+  // The production server as `npm start` runs it: scripts/serve.mjs (Next's handler behind Node's
+  // HTTP server, which tells the app each request's address); node flags such as --cpu-prof go
+  // straight to node.
+  const [command, commandArgs] = [process.execPath, [...(options.nodeArgs ?? []), path.join(repoRoot, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1']];
   const child = spawn(command, commandArgs, {
     cwd: repoRoot,
     // Started as `npm start` starts it (scripts/env-file.ts).
