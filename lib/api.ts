@@ -2,6 +2,7 @@ import 'server-only';
 import { userActor, type Actor } from '@/lib/data/actor';
 import { authenticateApiToken } from '@/lib/data/tokens';
 import type { PublicUser } from '@/lib/data/users';
+import { isDatabaseUnavailable, retryAfterSeconds } from '@/lib/db-errors';
 import { formatBytes } from '@/lib/format';
 import { AppError, ConflictError, isAppError, type ErrorCode } from '@/lib/errors';
 
@@ -172,6 +173,12 @@ export function withApi<P>(handler: (ctx: ApiContext<P>) => Promise<Response>): 
     } catch (error) {
       if (error instanceof ConflictError) return errorResponse(error.code, error.message, error.status, error.current);
       if (isAppError(error)) return errorResponse(error.code, error.message, error.status);
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`[parallax] ${request.method} ${url.pathname}: the database is not answering (${error instanceof Error ? error.message : String(error)})`);
+        const response = errorResponse('UNAVAILABLE', `The database is not answering right now; try again in ${retryAfterSeconds} seconds. A write that was under way may not have been saved (a retried create with the same id is safe).`, 503);
+        response.headers.set('Retry-After', String(retryAfterSeconds));
+        return response;
+      }
       console.error(`[parallax] ${request.method} ${url.pathname} failed`, error);
       return errorResponse('INTERNAL', 'Something went wrong on the server; it has been logged.', 500);
     }

@@ -59,6 +59,25 @@ function keepConnectionsOnStatementErrors(pool: pg.Pool): void {
   }) as typeof pool.query;
 }
 
+/**
+ * How long a request may wait on the database before it is answered 503 (lib/db-errors.ts) rather
+ * than hang: a stopped server refuses at once, but a frozen one (a stalled disk, a paused VM)
+ * answers nothing, and without these a request waits as long as the freeze lasts. Connecting
+ * gives up after 3 s; a statement after PARALLAX_DB_STATEMENT_TIMEOUT_MS (15 s by default, enough
+ * for any request's queries; the import workers and the CLI, which write whole projects in one
+ * transaction, set more), enforced by PostgreSQL and, in case the server cannot even do that, by
+ * pg a second later; and a transaction left idle is ended after 60 s, so it cannot hold locks.
+ */
+function databaseTimeouts(): Pick<pg.PoolConfig, 'connectionTimeoutMillis' | 'statement_timeout' | 'query_timeout' | 'idle_in_transaction_session_timeout'> {
+  const statement = Number(process.env.PARALLAX_DB_STATEMENT_TIMEOUT_MS ?? 15_000);
+  return {
+    connectionTimeoutMillis: Number(process.env.PARALLAX_DB_CONNECT_TIMEOUT_MS ?? 3_000),
+    statement_timeout: statement,
+    query_timeout: statement + 1_000,
+    idle_in_transaction_session_timeout: 60_000,
+  };
+}
+
 export function getPool(): pg.Pool {
   if (!globalForDb.parallaxPool) {
     const connectionString = process.env.DATABASE_URL;
@@ -67,7 +86,7 @@ export function getPool(): pg.Pool {
         'DATABASE_URL is not set. Start Parallax with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.',
       );
     }
-    const pool = new pg.Pool({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10) });
+    const pool = new pg.Pool({ connectionString, max: Number(process.env.PARALLAX_DB_POOL ?? 10), ...databaseTimeouts() });
     // An idle connection can die (the database restarts, an administrator ends it). pg reports that
     // on the pool; unheard, the 'error' event would end the process. The pool drops the connection
     // and opens a new one on demand, so logging it is all there is to do.

@@ -1,5 +1,6 @@
 // One error type for the whole data layer, with one table from code to HTTP status, so a server
 // action, a REST route and the CLI report the same failure the same way.
+import { isDatabaseUnavailable } from './db-errors';
 
 export const errorStatus = {
   // Malformed requests (a body that is not JSON); well-formed but wrong input is INVALID.
@@ -13,6 +14,8 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // The database cannot be reached or did not answer in time (lib/db-errors.ts).
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -67,6 +70,10 @@ export function toVersionedActionError<C>(error: unknown, context: string): Vers
  */
 export function toActionError(error: unknown, context: string): ActionResult<never> {
   if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[parallax] ${context}: the database is not answering`);
+    return { ok: false, error: { code: 'UNAVAILABLE', message: 'The database is not answering right now; try again in a few seconds.' } };
+  }
   console.error(`[parallax] unexpected error in ${context}`, error);
   throw error;
 }

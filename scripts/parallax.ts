@@ -9,6 +9,8 @@ if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0] ?? '')) {
   process.exit(argv.length === 0 ? 2 : 0);
 }
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// The CLI imports whole projects in one transaction: longer statements than a web request's (lib/db.ts).
+process.env.PARALLAX_DB_STATEMENT_TIMEOUT_MS ??= '600000';
 const database = await ensureDatabase({ throwaway: false, quiet: true });
 process.env.DATABASE_URL = database.url;
 let code = 1;

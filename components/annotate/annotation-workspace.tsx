@@ -156,7 +156,8 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
   );
   /**
    * Sends a write in its annotation's queue. A call that throws got no answer (the connection or
-   * the server is down): it is retried, with backoff up to 3 s, until the server answers. Creates
+   * the server is down), and one answered UNAVAILABLE reached a server whose database is down: it
+   * is retried, with backoff up to 3 s, until the server answers. Creates
    * are idempotent by id, so a retry of a create that did arrive returns the stored annotation.
    * `description` is the write as data, for localStorage; the rare writes without one (a
    * document's status, re-attaching an orphan) are retried only while the page is open.
@@ -170,6 +171,13 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
       for (let delay = 400; ; delay = Math.min(delay * 2, 3000)) {
         try {
           const result = await call();
+          // The server answered but its database did not (an outage): as good as no answer, so
+          // the write stays queued and is sent again.
+          if ((result as { ok?: boolean; error?: { code?: string } } | null)?.ok === false && (result as { error?: { code?: string } }).error?.code === 'UNAVAILABLE') {
+            setOffline(true);
+            await waitToRetry(delay);
+            continue;
+          }
           setOffline(false);
           return result;
         } catch (error) {

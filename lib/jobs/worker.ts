@@ -59,7 +59,9 @@ function startThread(root: string): Thread {
     workerData: { tsconfig: path.join(root, 'tsconfig.json') },
     // lib/data's modules import 'server-only', which resolves to nothing under this condition.
     execArgv: ['--conditions=react-server'],
-    env: { ...process.env, PARALLAX_DB_POOL: process.env.PARALLAX_WORKER_DB_POOL ?? '2' },
+    // A worker writes a whole project in one transaction: its statements may take longer than a
+    // request's (lib/db.ts).
+    env: { ...process.env, PARALLAX_DB_POOL: process.env.PARALLAX_WORKER_DB_POOL ?? '2', PARALLAX_DB_STATEMENT_TIMEOUT_MS: process.env.PARALLAX_WORKER_STATEMENT_TIMEOUT_MS ?? '600000' },
     // A runaway file must not take the whole server's memory with it.
     resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PARALLAX_WORKER_HEAP_MB ?? 1024) },
   });
