@@ -22,7 +22,7 @@ export function ErrorPanel({ error, reset }: { error: Error & { digest?: string 
       <h2 className="text-base font-semibold text-stone-900">{outage ? 'The database is not answering' : 'Something went wrong'}</h2>
       <p className="mt-2 text-sm text-stone-600">
         {outage
-          ? 'Parallax cannot reach its database right now, so this page could not be loaded. Try again in a few seconds; annotations you made in an open article are kept in the browser and sent when it is back.'
+          ? 'Parallax cannot reach its database right now, so this page could not be loaded. Try again in a few seconds.'
           : `The page could not be loaded. Nothing you saved was lost.${error.digest ? ` (Reference ${error.digest})` : ''}`}
       </p>
       <Button className="mt-6" onClick={reset}>
