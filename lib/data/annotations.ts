@@ -422,7 +422,9 @@ export async function createAnnotation(
   const answerRepeat = (id: string, row: ExistingRow | null) => {
     if (!row) return null;
     const owned = row.projectId === projectId && row.documentId === documentId && row.annotatorId === userId && row.layer === 'ANNOTATOR';
-    if (!owned) throw new AppError('CONFLICT', `an annotation with id ${id} already exists; create this one with a new id.`);
+    // Someone else's id: answered without "exists" or any of its content, as an id this client
+    // may not use, so that a guessed id tells the guesser nothing about the other annotation.
+    if (!owned) throw new AppError('INVALID', `id ${id} cannot be used for this annotation; choose another (or leave id out to let the server choose one).`);
     const stored = row.attributes ?? [];
     const same =
       !row.deleted &&

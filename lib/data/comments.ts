@@ -283,6 +283,10 @@ export async function createComment(
 
   const answerRepeat = (id: string, row: typeof existing) => {
     if (!row) return null;
+    // Someone else's comment id, or one on another annotation: nothing about it is told.
+    if (row.authorId !== userId || row.annotationId !== annotation.id) {
+      throw new AppError('INVALID', `id ${id} cannot be used for this comment; choose another (or leave id out to let the server choose one).`);
+    }
     const same =
       row.authorId === userId && row.annotationId === annotation.id && row.deletedAt === null &&
       row.body === data.body && sameSet(row.mentions, data.mentions);

@@ -194,9 +194,9 @@ describe('annotations: idempotency and concurrency', () => {
 
     await expectAppError(createAnnotation(s.ana.actor, s.doc.id, { ...input, note: 'changed' }), 'CONFLICT', /already exists with different content/);
     await expectAppError(createAnnotation(s.ana.actor, s.doc.id, { ...input, attributes: {} }), 'CONFLICT', /different content/);
-    // Someone else's id: CONFLICT that says nothing about its content.
-    const other = await expectAppError(createAnnotation(s.ben.actor, s.doc.id, input), 'CONFLICT');
-    expect(other.message).not.toMatch(/different content|talks/);
+    // Someone else's id: refused as an id this client may not use, saying nothing of the other.
+    const other = await expectAppError(createAnnotation(s.ben.actor, s.doc.id, input), 'INVALID', /cannot be used for this annotation/);
+    expect(other.message).not.toMatch(/exists|different content|talks/);
     // Concurrent retries of one create: one row, one "created".
     const id = randomUUID();
     const racing = await Promise.all(
@@ -332,12 +332,14 @@ describe('annotations: permissions, blind coding and isolation', () => {
       /unknown category/,
     );
     await expectAppError(updateAnnotation(s.ana.actor, a.id, { version: 1, categoryId: otherCodebook.security.id }), 'INVALID', /unknown category/);
-    // An id used in another project is CONFLICT, without content.
-    await expectAppError(
+    // An id used in another project is refused like an id the client may not use: nothing says
+    // that it exists, and nothing of its content is shown.
+    const taken = await expectAppError(
       createAnnotation(eve.actor, otherDoc.id, { id: a.id, ...spanOf(otherDoc.text, 'talks'), categoryId: otherCodebook.security.id }),
-      'CONFLICT',
-      /already exists; create this one with a new id/,
+      'INVALID',
+      /cannot be used for this annotation; choose another/,
     );
+    expect(taken.message).not.toMatch(/exists|talks failed/);
     expect(await countRows(otherDoc.id)).toEqual({ annotations: 0, attributes: 0 });
     expect((await listAnnotations(s.ana.actor, s.doc.id, { layer: 'mine' }))[0]).toMatchObject({ version: 1, note: '' });
   });

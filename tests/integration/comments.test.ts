@@ -80,7 +80,9 @@ describe('comments: threads on annotations', () => {
     expect(await getDb().comment.count({ where: { annotationId: s.anaNote.id } })).toBe(1);
     await expectAppError(createComment(s.ana.actor, s.anaNote.id, { id, body: 'Other words' }), 'CONFLICT', /already exists/);
     // Someone else reusing the id is a conflict too, and learns nothing else.
-    await expectAppError(createComment(s.cur.actor, s.anaNote.id, { id, body: 'Same words', mentions: [s.ben.id] }), 'CONFLICT');
+    // Someone else's comment id: refused as an id this client may not use, saying nothing of it.
+    const taken = await expectAppError(createComment(s.cur.actor, s.anaNote.id, { id, body: 'Same words', mentions: [s.ben.id] }), 'INVALID', /cannot be used for this comment/);
+    expect(taken.message).not.toMatch(/exists|Same words/);
   });
 
   it('validates the body and the mentions', async () => {

@@ -176,6 +176,16 @@ describe('exports', () => {
     expect(bad.status).toBe(422);
     const direct = await exportRoute.GET(req('GET', `/api/projects/${p.slug}/export?format=csv`), seg);
     expect(direct.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+
+    // An outsider is answered 404 before any stream starts, as for a project that does not exist.
+    const outsider = await makeUser('outsider');
+    const outsiderToken = (await createApiToken(outsider.actor, { name: 't' })).token;
+    const asOutsider = (slug: string) =>
+      exportsRoute.POST(new Request(`http://localhost/api/projects/${slug}/exports`, { method: 'POST', headers: { authorization: `Bearer ${outsiderToken}`, 'content-type': 'application/json' }, body: '{"format":"csv"}' }), { params: Promise.resolve({ slug }) });
+    const hidden = await asOutsider(p.slug);
+    const missing = await asOutsider('no-such-project-anywhere');
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+    expect(hidden.headers.get('content-type')).toMatch(/json/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { withApi } from '@/lib/api';
 import { exportProject, storeExport } from '@/lib/data/exports';
+import { getProject } from '@/lib/data/projects';
 import { isAppError } from '@/lib/errors';
 import { exportOptionsSchema } from '@/lib/validations/export';
 import { parseOrThrow } from '@/lib/validations/parse';
@@ -15,6 +16,9 @@ export const dynamic = 'force-dynamic';
  */
 export const POST = withApi<{ slug: string }>(async ({ actor, params, url, readJson }) => {
   const options = parseOrThrow(exportOptionsSchema, await readJson());
+  // Access first, before the stream starts: an outsider gets a plain 404, not a 200 whose body
+  // says "not found" (which would tell them apart from a project that does not exist only by luck).
+  await getProject(actor, params.slug);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
