@@ -110,8 +110,30 @@ class LiveHub {
     }
     const event = parseDbEvent(payload);
     if (!event || !this.byProject.has(event.projectId)) return;
+    if (event.kind === 'access') return void this.recheckAccess(event.projectId, event.userId);
     if (event.kind === 'annotation') this.annotationBatches.add(event.documentId, event);
     else this.commentBatches.add(event.documentId, event);
+  }
+
+  /**
+   * A person's membership changed: each of their streams in the project asks the access rules
+   * again, and one that may no longer see the project (or its document) is told so and closed.
+   */
+  private async recheckAccess(projectId: string, userId: string): Promise<void> {
+    for (const sub of [...(this.byProject.get(projectId) ?? [])]) {
+      if (sub.userId !== userId) continue;
+      try {
+        await requireProjectAccess(sub.actor, { id: projectId });
+        if (sub.documentId !== null) await requireDocumentAccess(sub.actor, sub.documentId);
+      } catch (error) {
+        if (!(error instanceof AppError)) {
+          console.warn('[parallax] live: could not re-check access', error instanceof Error ? error.message : error);
+          continue;
+        }
+        sub.send({ event: 'closed', data: { reason: 'You no longer have access to this project.' } });
+        sub.close();
+      }
+    }
   }
 
   private viewersOf(documentId: string, projectId: string): Subscriber[] {
@@ -120,7 +142,7 @@ class LiveHub {
 
   /** Reads the changed annotations once per viewer, through the visibility rule, and sends what each may see. */
   private forwardAnnotations(documentId: string, events: DbEvent[]): Promise<void> {
-    const ids = [...new Set(events.map((e) => e.id))];
+    const ids = [...new Set(events.flatMap((e) => ('id' in e ? [e.id] : [])))];
     return this.forward(documentId, events[0]!.projectId, async (sub) => {
       const [changed, removed] = await Promise.all([
         listAnnotationsForView(sub.actor, documentId, { ids }),

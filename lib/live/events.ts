@@ -24,6 +24,8 @@ export const dbEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('comment'), id: uuid, projectId: uuid, documentId: uuid, annotationId: uuid, version: z.number().int(), deleted: z.boolean() }),
   z.object({ kind: z.literal('thread'), id: uuid, projectId: uuid, documentId: uuid, annotationId: uuid, resolved: z.boolean() }),
+  // A membership removed or changed (migration "membership_notify"): that person's streams are re-checked.
+  z.object({ kind: z.literal('access'), projectId: uuid, userId: uuid }),
 ]);
 export type DbEvent = z.infer<typeof dbEventSchema>;
 

@@ -5,6 +5,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/data
 import { createComment, deleteComment, setThreadResolved } from '@/lib/data/comments';
 import type { CommentChanges } from '@/lib/data/comments';
 import { setDocumentStatus } from '@/lib/data/document-status';
+import { removeMember } from '@/lib/data/members';
 import { openLiveStream } from '@/lib/data/live';
 import type { Actor } from '@/lib/data/actor';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
@@ -22,12 +23,14 @@ class StreamReader {
   private buffer = '';
   private readonly controller = new AbortController();
   private waiters: (() => void)[] = [];
+  /** Settles when the server ends the stream. */
+  ended: Promise<void> = Promise.resolve();
   private constructor() {}
 
   static async open(actor: Actor, slug: string, documentId: string | null): Promise<StreamReader> {
     const reader = new StreamReader();
     const stream = await openLiveStream(actor, slug, documentId, reader.controller.signal);
-    void reader.pump(stream);
+    reader.ended = reader.pump(stream);
     await reader.next('presence');
     return reader;
   }
@@ -181,6 +184,25 @@ describe('live stream', () => {
     ana.close();
     await owner.next<PresenceMap>('presence', (m) => !m[s.doc.id], mark);
     expect(await getDb().presence.count({ where: { userId: s.ana.id } })).toBe(0);
+  });
+
+  it('closes a removed member’s open streams within a second, saying why, and keeps the others’', async () => {
+    const s = await blindSetup();
+    const anaProject = await openStream(s.ana.actor, s.p.slug, null);
+    const anaDocument = await openStream(s.ana.actor, s.p.slug, s.doc.id);
+    const ben = await openStream(s.ben.actor, s.p.slug, s.doc.id);
+    const started = Date.now();
+    await removeMember(s.p.owner.actor, s.p.slug, s.ana.id);
+    const within = (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1_000))]);
+    expect(await within(anaProject.ended)).toBe(true);
+    expect(await within(anaDocument.ended)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(anaDocument.messages.at(-1)).toEqual({ event: 'closed', data: { reason: 'You no longer have access to this project.' } });
+    // Ben is still a member: his stream stays open and still hears the project.
+    expect(await within(ben.ended)).toBe(false);
+    const mark = ben.messages.length;
+    await createAnnotation(s.ben.actor, s.doc.id, { ...spanOf(s.doc.text, 'The talks failed'), categoryId: s.security.id });
+    await ben.next('annotations', () => true, mark);
   });
 
   it('answers NOT_FOUND to a non-member, and for a document of another project', async () => {
