@@ -5,7 +5,9 @@ import { signIn, signOut } from '@/lib/auth';
 import { isSignupAllowed } from '@/lib/config';
 import { userActor } from '@/lib/data/actor';
 import { endMySessions, endSession } from '@/lib/data/sessions';
-import { createUser } from '@/lib/data/users';
+import { signUp } from '@/lib/data/users';
+import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { currentSessionId, getCurrentUser } from '@/lib/session';
 import { isAppError } from '@/lib/errors';
 
@@ -37,7 +39,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   if (!isSignupAllowed()) return { error: 'Sign-up is turned off on this instance. Ask an administrator for an account.' };
   const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
   try {
-    await createUser(input);
+    await signUp(input, clientAddress(await headers()));
   } catch (error) {
     if (isAppError(error)) return { error: error.message, fields: { name: input.name, email: input.email } };
     throw error;

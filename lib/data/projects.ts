@@ -116,8 +116,9 @@ export async function listMembers(actor: Actor, slug: string): Promise<MemberSum
 }
 
 /**
- * Adds an existing account to a project with a role, or changes its role. Only owners (and the
- * CLI) may; the last owner cannot be demoted, so a project never ends up without one.
+ * Changes a member's role (owners), or adds an existing account with a role (the CLI only: in the
+ * app a person joins by accepting an invitation). The last owner cannot be demoted, so a project
+ * never ends up without one.
  */
 export async function setMemberRole(
   actor: Actor,
@@ -130,8 +131,12 @@ export async function setMemberRole(
   const db = getDb();
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+    const existing = user ? await tx.membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } }) : null;
+    // Only the CLI (the system) adds an account directly. A person is added to a project by
+    // accepting an invitation, and the answer for a non-member is the same whether or not the
+    // email has an account, so this cannot be used to find out which ones do.
+    if (!existing && actor.kind !== 'system') throw new AppError('NOT_FOUND', `${email} is not a member of this project; invite them, and they join when they accept.`);
     if (!user) throw new AppError('NOT_FOUND', `No account for ${email}.`);
-    const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
     if (existing?.role === 'OWNER' && role !== 'OWNER') {
       const owners = await tx.membership.count({ where: { projectId: project.id, role: 'OWNER' } });
       if (owners <= 1) throw new AppError('CONFLICT', `${email} is the project's last owner; make someone else owner first.`);

@@ -63,8 +63,16 @@ describe('roles', () => {
     await expectAppError(setMemberRole(outsider.actor, { projectSlug: p.slug, email: outsider.email, role: 'owner' }), 'NOT_FOUND');
     await expectAppError(setMemberRole(p.owner.actor, { projectSlug: p.slug, email: p.owner.email, role: 'annotator' }), 'CONFLICT', /last owner/);
     await expectAppError(setMemberRole(p.owner.actor, { projectSlug: p.slug, email: outsider.email, role: 'boss' }), 'INVALID', /Role must be one of/);
-    await setMemberRole(p.owner.actor, { projectSlug: p.slug, email: outsider.email, role: 'viewer' });
-    expect((await listMembers(cur.actor, p.slug)).find((m) => m.email === outsider.email)?.role).toBe('VIEWER');
+    // An owner cannot add an account without its consent (that goes through an invitation), and
+    // the answer is the same for an email with an account and one without: no enumeration.
+    const existing = await expectAppError(setMemberRole(p.owner.actor, { projectSlug: p.slug, email: outsider.email, role: 'viewer' }), 'NOT_FOUND', /is not a member of this project; invite them/);
+    const unknown = await expectAppError(setMemberRole(p.owner.actor, { projectSlug: p.slug, email: `nobody-${uniq()}@test.example`, role: 'viewer' }), 'NOT_FOUND');
+    expect(existing.message.replace(outsider.email, 'X')).toBe(unknown.message.replace(/nobody-\w+@test\.example/, 'X'));
+    expect((await listMembers(cur.actor, p.slug)).find((m) => m.email === outsider.email)).toBeUndefined();
+    // The CLI (the system) still adds accounts directly, and owners change members' roles.
+    await setMemberRole(systemActor, { projectSlug: p.slug, email: outsider.email, role: 'viewer' });
+    await setMemberRole(p.owner.actor, { projectSlug: p.slug, email: outsider.email, role: 'annotator' });
+    expect((await listMembers(cur.actor, p.slug)).find((m) => m.email === outsider.email)?.role).toBe('ANNOTATOR');
   });
 });
 

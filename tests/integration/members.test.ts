@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
+import { systemActor } from '@/lib/data/actor';
 import { acceptInvite, createInvite, getInviteByToken, listInvites, removeMember, revokeInvite } from '@/lib/data/members';
 import { getProject, listMembers, setMemberRole } from '@/lib/data/projects';
 import { expectAppError, makeCodebook, makeDocument, makeProject, makeUser, spanOf } from './helpers';
@@ -85,7 +86,7 @@ describe('invitations', () => {
     const p = await makeProject();
     const fay = await makeUser('fay');
     const invite = await createInvite(p.owner.actor, p.slug, { email: fay.email, role: 'viewer' });
-    await setMemberRole(p.owner.actor, { projectSlug: p.slug, email: fay.email, role: 'owner' });
+    await setMemberRole(systemActor, { projectSlug: p.slug, email: fay.email, role: 'owner' });
     await acceptInvite(fay.actor, invite.token);
     expect(await roleOf(p, fay.email)).toBe('OWNER');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { throttlePolicy } from '@/lib/auth/throttle';
-import { createUser, verifyCredentials } from '@/lib/data/users';
+import { createUser, signUp, verifyCredentials } from '@/lib/data/users';
 import { expectAppError, uniq } from './helpers';
 
 describe('accounts and sign-in', () => {
@@ -73,5 +73,19 @@ describe('accounts and sign-in', () => {
       for (let i = 0; i < throttlePolicy.freeFailures - 1; i++) await expectAppError(verifyCredentials({ email: user.email, password: 'nope', address }), 'UNAUTHENTICATED');
       expect((await verifyCredentials({ email: user.email, password: 'right password', address })).id).toBe(user.id);
     }
+  });
+});
+
+describe('sign-up', () => {
+  it('is throttled per address: an hour’s allowance, then a clear refusal; other addresses are not affected', async () => {
+    const address = `signup-${uniq()}`;
+    for (let i = 0; i < throttlePolicy.signUpsPerHour; i++) {
+      await signUp({ email: `s${i}-${uniq()}@test.example`, password: 'long enough pass', name: `S${i}` }, address);
+    }
+    await expectAppError(signUp({ email: `over-${uniq()}@test.example`, password: 'long enough pass', name: 'Over' }, address), 'RATE_LIMITED', /Too many sign-ups from your address/);
+    // Refused attempts count too: a failed one (a taken email) spends the allowance as well.
+    const other = `signup-${uniq()}`;
+    const user = await signUp({ email: `x-${uniq()}@test.example`, password: 'long enough pass', name: 'X' }, other);
+    expect(user.name).toBe('X');
   });
 });
