@@ -10,7 +10,7 @@ import { buildIfNeeded } from './build-if-needed';
 import { ensureDatabase } from './db/ensure';
 import { ensureAuthSecret, repoRoot } from './env-file';
 
-type Suite = 'unit' | 'integration' | 'e2e';
+type Suite = 'unit' | 'integration' | 'security' | 'e2e';
 type Tally = { suite: Suite; passed: number; failed: number; skipped: number; ran: boolean };
 
 const onlyIndex = process.argv.indexOf('--only');
@@ -29,7 +29,7 @@ function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
-function runVitest(suite: 'unit' | 'integration', env: NodeJS.ProcessEnv): Tally {
+function runVitest(suite: 'unit' | 'integration' | 'security', env: NodeJS.ProcessEnv): Tally {
   const out = path.join(resultsDir, `${suite}.json`);
   rmSync(out, { force: true });
   const code = run(bin('vitest'), ['run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
@@ -59,11 +59,12 @@ async function main(): Promise<number> {
   const tallies: Tally[] = [];
   if (wanted('unit')) tallies.push(runVitest('unit', process.env));
 
-  if (wanted('integration') || wanted('e2e')) {
+  if (wanted('integration') || wanted('security') || wanted('e2e')) {
     const database = await ensureDatabase({ throwaway: true });
     const env = { ...process.env, DATABASE_URL: database.url };
     try {
       if (wanted('integration')) tallies.push(runVitest('integration', env));
+      if (wanted('security')) tallies.push(runVitest('security', env));
       if (wanted('e2e')) {
         if (!ensureChromium()) {
           tallies.push({ suite: 'e2e', passed: 0, failed: 1, skipped: 0, ran: false });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as documentAnnotationsRoute from '@/app/api/documents/[id]/annotations/route';
 import * as tokensRoute from '@/app/api/tokens/route';
 import { createApiToken } from '@/lib/data/tokens';
-import { makeCodebook, makeDocument, makeProject, spanOf } from './helpers';
+import { makeCodebook, makeDocument, makeProject, spanOf } from '../integration/helpers';
 
 // Cross-site request forgery: a write that would ride on the session cookie (no Authorization
 // header) is refused unless the browser says it comes from this app's own pages. The refusal

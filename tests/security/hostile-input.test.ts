@@ -8,7 +8,7 @@ import { createProject, getProject } from '@/lib/data/projects';
 import { createApiToken } from '@/lib/data/tokens';
 import { createUser } from '@/lib/data/users';
 import { AppError } from '@/lib/errors';
-import { makeCodebook, makeDocument, makeProject, spanOf, uniq } from './helpers';
+import { makeCodebook, makeDocument, makeProject, spanOf, uniq } from '../integration/helpers';
 
 // A table of hostile values, sent where text is expected, to the data functions every action,
 // route and CLI command calls. Each either is stored exactly as sent (SQL-ish, script-ish and

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { importDocuments, listDocuments } from '@/lib/data/documents';
-import { makeProject, sampleBlocks, uniq } from './helpers';
+import { makeProject, sampleBlocks, uniq } from '../integration/helpers';
 
 // Annotations are written directly here: the annotation data functions come with the annotation
 // workspace. What is tested is the one visibility rule every read path builds on.

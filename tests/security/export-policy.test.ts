@@ -7,7 +7,7 @@ import { getAgreement } from '@/lib/data/agreement';
 import { createAnnotation } from '@/lib/data/annotations';
 import { exportProject } from '@/lib/data/exports';
 import { updateProjectSettings } from '@/lib/data/projects';
-import { expectAppError, makeCodebook, makeDocument, makeProject, spanOf } from './helpers';
+import { expectAppError, makeCodebook, makeDocument, makeProject, spanOf } from '../integration/helpers';
 
 // One policy, every output: a report holds no part its reader's pages would not show. Here the
 // agreement figures, for an annotator in a project that shows them to owners and curators only.

@@ -4,7 +4,7 @@ import { systemActor } from '@/lib/data/actor';
 import { getCodebook } from '@/lib/data/codebook';
 import { getDocument, importDocuments, listDocuments, updateDocumentMetadata } from '@/lib/data/documents';
 import { createProject, getProject, listMembers, listProjects, setMemberRole } from '@/lib/data/projects';
-import { expectAppError, makeProject, makeUser, sampleBlocks, uniq } from './helpers';
+import { expectAppError, makeProject, makeUser, sampleBlocks, uniq } from '../integration/helpers';
 
 describe('project isolation', () => {
   it("a member of one project cannot read another project's documents, corpus or codebook", async () => {

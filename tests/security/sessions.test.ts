@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userActor } from '@/lib/data/actor';
 import { countOpenSessions, endMySessions, endSession, sessionUser, startSession } from '@/lib/data/sessions';
 import { setUserPassword } from '@/lib/data/users';
-import { makeUser } from './helpers';
+import { makeUser } from '../integration/helpers';
 
 // Sessions end on the server: the cookie names a session, and only an open one signs anyone in.
 // (The browser side, a copied cookie after sign-out, is in tests/e2e/foundation.spec.ts.)

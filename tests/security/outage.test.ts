@@ -7,7 +7,7 @@ import { withApi } from '@/lib/api';
 import { createApiToken } from '@/lib/data/tokens';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { makeUser } from './helpers';
+import { makeUser } from '../integration/helpers';
 
 // Outages answered honestly: a database that refuses connections (stopped) or accepts and then
 // says nothing (frozen) gives 503 with Retry-After, fast, never a 500 or a hang. The errors are

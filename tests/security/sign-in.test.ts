@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { throttlePolicy } from '@/lib/auth/throttle';
 import { createUser, signUp, verifyCredentials } from '@/lib/data/users';
-import { expectAppError, uniq } from './helpers';
+import { expectAppError, uniq } from '../integration/helpers';
 
 describe('accounts and sign-in', () => {
   it('stores an argon2id hash, never the password, and never returns the hash', async () => {
