@@ -35,12 +35,17 @@ export type LiveMessage =
   | { event: 'resync'; data: { reason: string } }
   | { event: 'closed'; data: { reason: string } };
 
+/** The events about rows of a document, which are forwarded to its viewers. */
+type ChangeEvent = Extract<DbEvent, { kind: 'annotation' | 'comment' | 'thread' }>;
+
 type Subscriber = {
   connectionId: string;
   actor: Actor;
   userId: string;
   projectId: string;
   documentId: string | null;
+  /** The browser session the stream was opened with (cookie), or null (an API token). */
+  sessionId: string | null;
   send: (message: LiveMessage) => void;
   close: () => void;
 };
@@ -66,8 +71,8 @@ class LiveHub {
     },
   });
   private heartbeat: ReturnType<typeof setInterval> | null = null;
-  private readonly annotationBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardAnnotations(documentId, events));
-  private readonly commentBatches = new Batcher<string, DbEvent>(BATCH_MS, (documentId, events) => void this.forwardComments(documentId, events));
+  private readonly annotationBatches = new Batcher<string, ChangeEvent>(BATCH_MS, (documentId, events) => void this.forwardAnnotations(documentId, events));
+  private readonly commentBatches = new Batcher<string, ChangeEvent>(BATCH_MS, (documentId, events) => void this.forwardComments(documentId, events));
   private readonly presenceBatches = new Batcher<string, null>(BATCH_MS * 4, (projectId) => void this.broadcastPresence(projectId));
 
   /** Adds a viewer; resolves once the LISTEN connection is up, so no change after this is missed. */
@@ -109,10 +114,22 @@ class LiveHub {
       return;
     }
     const event = parseDbEvent(payload);
+    if (event?.kind === 'session') return this.closeSession(event.sessionId);
     if (!event || !this.byProject.has(event.projectId)) return;
     if (event.kind === 'access') return void this.recheckAccess(event.projectId, event.userId);
     if (event.kind === 'annotation') this.annotationBatches.add(event.documentId, event);
     else this.commentBatches.add(event.documentId, event);
+  }
+
+  /** A session ended: the streams it opened end too, saying why. */
+  private closeSession(sessionId: string): void {
+    for (const set of this.byProject.values()) {
+      for (const sub of [...set]) {
+        if (sub.sessionId !== sessionId) continue;
+        sub.send({ event: 'closed', data: { reason: 'You signed out.' } });
+        sub.close();
+      }
+    }
   }
 
   /**
@@ -141,8 +158,8 @@ class LiveHub {
   }
 
   /** Reads the changed annotations once per viewer, through the visibility rule, and sends what each may see. */
-  private forwardAnnotations(documentId: string, events: DbEvent[]): Promise<void> {
-    const ids = [...new Set(events.flatMap((e) => ('id' in e ? [e.id] : [])))];
+  private forwardAnnotations(documentId: string, events: ChangeEvent[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.id))];
     return this.forward(documentId, events[0]!.projectId, async (sub) => {
       const [changed, removed] = await Promise.all([
         listAnnotationsForView(sub.actor, documentId, { ids }),
@@ -153,7 +170,7 @@ class LiveHub {
   }
 
   /** The same for comments and thread states: only those on annotations the viewer may read. */
-  private forwardComments(documentId: string, events: DbEvent[]): Promise<void> {
+  private forwardComments(documentId: string, events: ChangeEvent[]): Promise<void> {
     const commentIds = [...new Set(events.filter((e) => e.kind === 'comment').map((e) => e.id))];
     const threadAnnotationIds = [...new Set(events.filter((e) => e.kind === 'thread').map((e) => e.id))];
     return this.forward(documentId, events[0]!.projectId, async (sub) => {
@@ -246,7 +263,13 @@ const encoder = new TextEncoder();
  * project, and, with a document, that document's annotation changes the actor may see. NOT_FOUND
  * for a project or document the actor cannot see. The stream ends when `signal` aborts.
  */
-export async function openLiveStream(actor: Actor, slug: string, documentId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openLiveStream(
+  actor: Actor,
+  slug: string,
+  documentId: string | null,
+  signal: AbortSignal,
+  options: { sessionId?: string | null } = {},
+): Promise<ReadableStream<Uint8Array>> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Live updates are for signed-in users.');
   const access = await requireProjectAccess(actor, { slug });
   if (documentId !== null) {
@@ -284,6 +307,7 @@ export async function openLiveStream(actor: Actor, slug: string, documentId: str
         userId: actor.userId,
         projectId: access.project.id,
         documentId,
+        sessionId: options.sessionId ?? null,
         send: (m) => write(formatSse(m.event, m.data)),
         close,
       };

@@ -26,6 +26,8 @@ export const dbEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('thread'), id: uuid, projectId: uuid, documentId: uuid, annotationId: uuid, resolved: z.boolean() }),
   // A membership removed or changed (migration "membership_notify"): that person's streams are re-checked.
   z.object({ kind: z.literal('access'), projectId: uuid, userId: uuid }),
+  // A session ended (migration "session_notify"): the streams it opened are closed.
+  z.object({ kind: z.literal('session'), sessionId: uuid, userId: uuid }),
 ]);
 export type DbEvent = z.infer<typeof dbEventSchema>;
 

@@ -6,6 +6,7 @@ import { createComment, deleteComment, setThreadResolved } from '@/lib/data/comm
 import type { CommentChanges } from '@/lib/data/comments';
 import { setDocumentStatus } from '@/lib/data/document-status';
 import { removeMember } from '@/lib/data/members';
+import { endSession, startSession } from '@/lib/data/sessions';
 import { openLiveStream } from '@/lib/data/live';
 import type { Actor } from '@/lib/data/actor';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
@@ -27,9 +28,9 @@ class StreamReader {
   ended: Promise<void> = Promise.resolve();
   private constructor() {}
 
-  static async open(actor: Actor, slug: string, documentId: string | null): Promise<StreamReader> {
+  static async open(actor: Actor, slug: string, documentId: string | null, sessionId: string | null = null): Promise<StreamReader> {
     const reader = new StreamReader();
-    const stream = await openLiveStream(actor, slug, documentId, reader.controller.signal);
+    const stream = await openLiveStream(actor, slug, documentId, reader.controller.signal, { sessionId });
     reader.ended = reader.pump(stream);
     await reader.next('presence');
     return reader;
@@ -79,8 +80,8 @@ class StreamReader {
 }
 
 const open: StreamReader[] = [];
-const openStream = async (actor: Actor, slug: string, documentId: string | null) => {
-  const s = await StreamReader.open(actor, slug, documentId);
+const openStream = async (actor: Actor, slug: string, documentId: string | null, sessionId: string | null = null) => {
+  const s = await StreamReader.open(actor, slug, documentId, sessionId);
   open.push(s);
   return s;
 };
@@ -203,6 +204,18 @@ describe('live stream', () => {
     const mark = ben.messages.length;
     await createAnnotation(s.ben.actor, s.doc.id, { ...spanOf(s.doc.text, 'The talks failed'), categoryId: s.security.id });
     await ben.next('annotations', () => true, mark);
+  });
+
+  it('closes the streams a session opened when it ends (sign-out), and only those', async () => {
+    const s = await blindSetup();
+    const [laptop, phone] = [await startSession(s.ana.id), await startSession(s.ana.id)];
+    const onLaptop = await openStream(s.ana.actor, s.p.slug, s.doc.id, laptop);
+    const onPhone = await openStream(s.ana.actor, s.p.slug, s.doc.id, phone);
+    await endSession(laptop);
+    const within = (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1_000))]);
+    expect(await within(onLaptop.ended)).toBe(true);
+    expect(onLaptop.messages.at(-1)).toEqual({ event: 'closed', data: { reason: 'You signed out.' } });
+    expect(await within(onPhone.ended)).toBe(false);
   });
 
   it('answers NOT_FOUND to a non-member, and for a document of another project', async () => {
