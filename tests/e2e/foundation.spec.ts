@@ -70,8 +70,10 @@ test.describe('signed out', () => {
     const phone = await signIn();
     await laptop.page.goto('/settings');
     await expect(laptop.page.getByRole('region', { name: 'Signed-in browsers' })).toContainText(/signed in in \d+ browsers/);
+    await snap(laptop.page, 'settings-sessions');
     await laptop.page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await expect(laptop.page.getByRole('status')).toContainText('You are signed out in every browser.');
+    await snap(laptop.page, 'signed-out-everywhere', false);
     await phone.page.goto('/projects');
     await expect(phone.page).toHaveURL(/\/login/);
     await laptop.context.close();
