@@ -42,6 +42,7 @@
 // Broken references (a selection past its text's end, a Coding of a code that is not in the
 // codebook, a GUID used twice) are refused with an ImportError naming the element.
 import { z } from 'zod';
+import { realDateTime as realDateTimeOf } from '@/lib/validations/dates';
 import { describeSpan } from '@/lib/anchoring/selectors';
 import { limits, type LimitedField } from '@/lib/validations/limits';
 import { openArchive, type Archive, type ArchiveLimits } from './archive';
@@ -214,11 +215,9 @@ function guidOrThrow(value: string, what: string): { id: string; key: string } {
   return { id: value.trim(), key };
 }
 
-/** An ISO date-time when `value` is a real one, else null. */
+/** An ISO date-time when `value` is a real one PostgreSQL can store, else null. */
 function realDateTime(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return value === undefined ? null : realDateTimeOf(value);
 }
 
 function checkLength(value: string, field: LimitedField, what: string): string {

@@ -41,6 +41,7 @@
 // memo `${baseUrl}/memos/<id>`, project `${baseUrl}/projects/<id>`, collection
 // `${project IRI}/annotations`, pages `${collection}?page=<n>` from 1.
 import { z } from 'zod';
+import { dateTimeSchema, daySchema } from '@/lib/validations/dates';
 import { CodePointIndex } from './code-points';
 import { ImportError, importErrorFromIssues } from './errors';
 import { indexSnapshot, trimBaseUrl } from './snapshot';
@@ -297,13 +298,13 @@ const documentSchema = z.object({
   author: z.string().nullable(),
   authorAffiliation: z.string().nullable(),
   outlet: z.string().nullable(),
-  publishedOn: z.string().nullable(),
+  publishedOn: daySchema.nullable(),
   sourceUrl: z.string().nullable(),
   sourceName: z.string().nullable(),
   text: z.string(),
   blocks: z.array(blockSchema),
   contentHash: z.string(),
-  createdAt: z.string(),
+  createdAt: dateTimeSchema,
 });
 const agentSchema = z.object({ id: z.string(), name: z.string().optional() });
 const collectionSchema = z.object({
@@ -336,8 +337,8 @@ const itemSchema = z.object({
   type: z.literal('Annotation'),
   motivation: z.string(),
   creator: agentSchema,
-  created: z.string().optional(),
-  modified: z.string().optional(),
+  created: dateTimeSchema.optional(),
+  modified: dateTimeSchema.optional(),
   body: z.unknown(),
   target: z.unknown(),
   'parallax:layer': z.enum(['annotator', 'consensus']).optional(),

@@ -5,6 +5,8 @@ import { fromQdc } from '@/lib/export/qdc';
 import { toQdpx } from '@/lib/export/qdpx';
 import { readQdpx } from '@/lib/export/qdpx-import';
 import { limits } from '@/lib/validations/limits';
+import { realDateTime } from '@/lib/validations/dates';
+import { fromW3C, toW3C } from '@/lib/export/w3c';
 import { cloneFixture } from './fixture';
 
 // What an import keeps: every value whole up to the limits the forms have (lib/validations/limits.ts),
@@ -75,5 +77,20 @@ describe('fields the forms would refuse', () => {
     const snapshot = cloneFixture();
     const { snapshot: back } = await readQdpx(toQdpx(snapshot));
     expect(back.documents[0]!.sourceUrl).toBe(snapshot.documents[0]!.sourceUrl);
+  });
+});
+
+describe('dates', () => {
+  it('takes only real dates PostgreSQL can store', () => {
+    expect(realDateTime('2025-11-02T09:15:00Z')).toBe('2025-11-02T09:15:00.000Z');
+    expect(realDateTime('2019-05-17T10:55:57.1234567+02:00')).toBe('2019-05-17T08:55:57.123Z');
+    expect(realDateTime('2025-11-02')).toBe('2025-11-02T00:00:00.000Z');
+    for (const bad of ['+200000-01-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-13-01', 'yesterday', '', '0000-01-01T00:00:00Z']) expect(realDateTime(bad), bad).toBeNull();
+  });
+
+  it('refuses a Parallax W3C file whose dates are no dates, naming the annotation', () => {
+    const file = JSON.parse(JSON.stringify(toW3C(cloneFixture()))) as { first?: { items: Record<string, unknown>[] } };
+    file.first!.items[0]!.created = '2025-02-30T00:00:00Z';
+    expect(() => fromW3C(file)).toThrow(/annotation 1: created is not valid \(not a real date and time/);
   });
 });
