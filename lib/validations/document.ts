@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { realDateTime } from './dates';
 import { limits } from './limits';
 
 const optionalText = (label: string, max: number) =>
@@ -17,7 +18,7 @@ export const publishedOnSchema = z
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .default(null)
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && realDateTime(v) !== null), {
     message: 'Published date must be a real date written yyyy-mm-dd, or left empty when unknown.',
   });
 

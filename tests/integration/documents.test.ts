@@ -47,6 +47,8 @@ describe('import', () => {
       'INVALID',
       /documents\.0\.publishedOn: Published date must be a real date written yyyy-mm-dd.*documents\.0\.sourceUrl: Source URL must start with http/,
     );
+    // A day that does not exist is refused, not rolled over to the next month.
+    await expectAppError(importDocuments(p.owner.actor, p.slug, { documents: [{ title: 'feb', publishedOn: '2025-02-30', blocks: sampleBlocks(uniq()) }] }), 'INVALID', /Published date must be a real date/);
     await expectAppError(importDocuments(p.owner.actor, p.slug, { documents: [{ title: 'empty', blocks: [] }] }), 'INVALID', /at least one paragraph/);
     await expectAppError(importDocuments(p.owner.actor, p.slug, { documents: [] }), 'INVALID', /at least one document/);
     expect(await getDb().document.count({ where: { project: { slug: p.slug } } })).toBe(0);
