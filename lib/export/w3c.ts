@@ -52,6 +52,7 @@ import type {
   ExportCategory,
   ExportComment,
   ExportDocument,
+  ExportGroup,
   ExportMemo,
   ExportSnapshot,
   ExportUser,
@@ -69,6 +70,7 @@ const parallaxContext = {
   'parallax:users': { '@type': '@json' },
   'parallax:codebook': { '@type': '@json' },
   'parallax:documents': { '@type': '@json' },
+  'parallax:groups': { '@type': '@json' },
 } as const;
 
 export type W3CAgent = { id: string; type: 'Person'; name: string };
@@ -134,6 +136,8 @@ export type W3CExport = {
   'parallax:users': ExportUser[];
   'parallax:codebook': { categories: ExportCategory[]; attributes: ExportAttribute[] };
   'parallax:documents': W3CDocumentData[];
+  /** Document and category groups (MAXQDA's document groups, NVivo's sets), when the project has any. */
+  'parallax:groups'?: { documentGroups: ExportGroup[]; categoryGroups: ExportGroup[] };
 };
 
 function iris(baseUrl: string, projectId: string) {
@@ -263,6 +267,9 @@ export function toW3C(snapshot: ExportSnapshot, options: { pageSize?: number } =
       const points = pointIndexes.get(d.id)!;
       return { ...d, blocks: mapBlocks(d.blocks, (offset) => points.toPoints(offset)) };
     }),
+    ...((snapshot.documentGroups?.length ?? 0) + (snapshot.categoryGroups?.length ?? 0) > 0
+      ? { 'parallax:groups': { documentGroups: snapshot.documentGroups ?? [], categoryGroups: snapshot.categoryGroups ?? [] } }
+      : {}),
   };
 }
 
@@ -306,6 +313,7 @@ const documentSchema = z.object({
   contentHash: z.string(),
   createdAt: dateTimeSchema,
 });
+const groupSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), memberIds: z.array(z.string()), guid: z.string().optional() });
 const agentSchema = z.object({ id: z.string(), name: z.string().optional() });
 const collectionSchema = z.object({
   id: z.string(),
@@ -319,6 +327,7 @@ const collectionSchema = z.object({
   'parallax:users': z.array(userSchema),
   'parallax:codebook': z.object({ categories: z.array(categorySchema), attributes: z.array(attributeSchema) }),
   'parallax:documents': z.array(documentSchema),
+  'parallax:groups': z.object({ documentGroups: z.array(groupSchema), categoryGroups: z.array(groupSchema) }).optional(),
 });
 const pageSchema = z.object({
   id: z.string(),
@@ -604,6 +613,19 @@ export function fromW3C(json: unknown): ExportSnapshot {
   let exportedBy: string | undefined;
   if (collection.creator) exportedBy = userOf(collection.creator, 'the collection');
 
+  // Groups name their members by id: each must be one of the file's documents or categories.
+  const groups = collection['parallax:groups'];
+  if (groups) {
+    const documentIds = new Set(documents.map((d) => d.id));
+    const categoryIds = new Set(categories.map((c) => c.id));
+    for (const [kind, list, known] of [['document group', groups.documentGroups, documentIds], ['category group', groups.categoryGroups, categoryIds]] as const) {
+      for (const g of list) {
+        const stranger = g.memberIds.find((id) => !known.has(id));
+        if (stranger !== undefined) throw new ImportError(`the ${kind} "${g.name}" names ${stranger}, which is not one of the file's ${kind === 'document group' ? 'documents' : 'categories'}`);
+      }
+    }
+  }
+
   return {
     exportedAt: collection.generated,
     baseUrl: collection['parallax:baseUrl'],
@@ -616,5 +638,6 @@ export function fromW3C(json: unknown): ExportSnapshot {
     annotations,
     comments,
     memos,
+    ...(groups ? { documentGroups: groups.documentGroups, categoryGroups: groups.categoryGroups } : {}),
   };
 }

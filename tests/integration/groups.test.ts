@@ -10,6 +10,8 @@ import { getComparison } from '@/lib/data/compare';
 import { buildExportSnapshot, getExportChoices } from '@/lib/data/export';
 import { createDocumentGroup, deleteDocumentGroup, listGroups, updateDocumentGroup } from '@/lib/data/groups';
 import { createApiToken } from '@/lib/data/tokens';
+import { exportProject, importProjectFile } from '@/lib/data/exports';
+import { getDb } from '@/lib/db';
 import { runCommand } from '@/scripts/cli/commands';
 import { expectAppError, makeCodebook, makeDocument, makeProject, spanOf } from './helpers';
 
@@ -28,6 +30,14 @@ async function groupedProject() {
   }
   const group = await createDocumentGroup(project.owner.actor, project.slug, { name: 'Pakistani press', description: 'Dawn and Express', documentIds: [one.id, three.id] });
   return { project, one, two, three, group };
+}
+
+/** A category group, as an imported codebook brings them (there is no form for them yet). */
+async function createCategoryGroupRow(slug: string) {
+  const db = getDb();
+  const project = await db.project.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  const category = await db.category.findFirstOrThrow({ where: { projectId: project.id, parentId: null }, select: { id: true } });
+  await db.categoryGroup.create({ data: { projectId: project.id, name: 'Security factors', description: '', position: 0, members: { create: [{ categoryId: category.id }] } } });
 }
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -141,6 +151,21 @@ describe('document groups', () => {
 
     const gone = await groupRoute.DELETE(req(`/api/groups/${newGroup.id}`, token, { method: 'DELETE' }), { params: Promise.resolve({ id: newGroup.id }) });
     expect(gone.status).toBe(204);
+  });
+
+  it('come back from a W3C or REFI-QDA export, with their members', async () => {
+    const { project, group } = await groupedProject();
+    await createCategoryGroupRow(project.slug);
+    for (const format of ['w3c', 'qdpx'] as const) {
+      const file = await exportProject(project.owner.actor, project.slug, { format }, 'http://localhost');
+      const slug = `${project.slug}-${format}`;
+      await importProjectFile(project.owner.actor, { format, bytes: file.bytes, slug });
+      const back = await listGroups(project.owner.actor, slug);
+      const titles = async (ids: string[]) => (await getDb().document.findMany({ where: { id: { in: ids } }, select: { title: true }, orderBy: { title: 'asc' } })).map((d) => d.title);
+      expect(back.documentGroups.map((g) => g.name), format).toEqual(['Pakistani press']);
+      expect(await titles(back.documentGroups[0]!.memberIds), format).toEqual(await titles(group.memberIds));
+      expect(back.categoryGroups.map((g) => [g.name, g.memberIds.length]), format).toEqual([['Security factors', 1]]);
+    }
   });
 
   it('in the CLI: --group takes a name or an id, and names the groups there are when it finds none', async () => {

@@ -237,6 +237,18 @@ describe('fromW3C', () => {
     expect(toW3C(fromW3C(once), { pageSize: 4 })).toEqual(once);
   });
 
+  it('carries document and category groups, and refuses a group that names what the file does not hold', () => {
+    const grouped = cloneFixture();
+    grouped.documentGroups = [{ id: '99999999-0000-4000-8000-000000000001', name: 'Pakistani press', description: 'Dawn', memberIds: [ids.doc1] }];
+    grouped.categoryGroups = [{ id: '99999999-0000-4000-8000-000000000002', name: 'Security', description: '', memberIds: [ids.security, ids.sanctuary], guid: '{ABC}' }];
+    const file = viaJson(toW3C(grouped));
+    expect(fromW3C(file)).toEqual(grouped);
+    (file as unknown as { 'parallax:groups': { documentGroups: { memberIds: string[] }[] } })['parallax:groups'].documentGroups[0]!.memberIds.push('nope');
+    expectImportError(() => fromW3C(file), /the document group "Pakistani press" names nope, which is not one of the file's documents/);
+    // A project without groups writes none, as before.
+    expect('parallax:groups' in viaJson(toW3C(fixture))).toBe(false);
+  });
+
   it('keeps unplaced passages unplaced, with their last quote, through a round trip', () => {
     const rich = richFixture();
     const file = viaJson(toW3C(rich));
