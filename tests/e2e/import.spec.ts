@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -47,6 +47,27 @@ test('a 3.5 MB W3C export uploads with progress, is reviewed, and comes in as a 
   await page.getByRole('link', { name: 'Open the project' }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${slug}$`));
   await expect(page.getByRole('row')).toHaveCount(6);
+});
+
+const nvivo = path.resolve('..', 'shared', 'interop', 'nvivo-win-oltas0517.qdpx');
+
+test('an NVivo project: the review says how positions were read and what was checked, then it comes in', async ({ page }) => {
+  test.skip(!existsSync(nvivo), `${nvivo} is not there (../shared is beside the repository on CI only)`);
+  test.setTimeout(90_000);
+  await page.goto('/projects');
+  await page.getByRole('button', { name: 'Import a project file' }).click();
+  const form = page.getByRole('form', { name: 'Project file' });
+  await form.getByLabel('Project file').setInputFiles(nvivo);
+  await form.getByRole('button', { name: 'Upload and review' }).click();
+  await expect(page.getByRole('heading', { name: 'What will come in' })).toBeVisible({ timeout: 30_000 });
+  const main = page.getByRole('main');
+  await expect(main).toContainText('written by NVivo for Windows 12.6');
+  await expect(main).toContainText(/of 303 coded passages verified against their text/);
+  await expect(main).toContainText(/UTF-16/);
+  await snap(page, 'import-review-nvivo');
+  await page.getByLabel('Its slug (in the address)').fill(`nvivo-${Date.now()}`);
+  await page.getByRole('button', { name: 'Import 303 passages' }).click();
+  await expect(page.getByRole('status')).toContainText('303 annotations', { timeout: 60_000 });
 });
 
 test('document groups: made on the corpus page, they narrow the corpus and the agreement', async ({ page }) => {
