@@ -20,9 +20,16 @@ export const POST = withApi<{ slug: string }>(async ({ actor, params, url, readJ
   // says "not found" (which would tell them apart from a project that does not exist only by luck).
   await getProject(actor, params.slug);
   const encoder = new TextEncoder();
+  // The client may stop reading (a closed tab): the export then finishes for nothing, quietly.
+  let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      cancelled = true;
+    },
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: unknown) => {
+        if (!cancelled) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       try {
         const file = await exportProject(actor, params.slug, options, url.origin, (p) => send({ type: 'progress', ...p }));
         send({ type: 'done', ...(await storeExport(actor, params.slug, file)) });
@@ -33,7 +40,7 @@ export const POST = withApi<{ slug: string }>(async ({ actor, params, url, readJ
           send({ type: 'error', code: 'INTERNAL', message: 'The export failed on the server; it has been logged.' });
         }
       } finally {
-        controller.close();
+        if (!cancelled) controller.close();
       }
     },
   });
