@@ -260,7 +260,8 @@ function findNearestOccurrences(text: string, needle: string, near: number): num
   return hits;
 }
 
-function mergeRegions(regions: [number, number][], length: number): [number, number][] {
+/** Regions clamped to [0, length], sorted, overlapping ones merged: where to search, once each. */
+export function mergeRegions(regions: [number, number][], length: number): [number, number][] {
   const clamped = regions
     .map(([from, to]): [number, number] => [Math.max(0, from), Math.min(length, to)])
     .filter(([from, to]) => to > from)

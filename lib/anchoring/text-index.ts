@@ -27,10 +27,31 @@ export function indexText(text: string): TextIndex {
 
 /** Every position where `needle` (at least indexedLength long) occurs, in ascending order. */
 export function findAllIndexed(index: TextIndex, needle: string): number[] {
+  const found = findAllIndexedBounded(index, needle, { limit: Infinity, maxWork: Infinity });
+  return Array.isArray(found) ? found : [];
+}
+
+/**
+ * The same, but stopped early: 'too-many' past `limit` positions, 'too-costly' once the candidates
+ * compared would cost more than `maxWork` characters (a long quote over a repetitive text: each
+ * candidate of the chain is compared over the whole quote). `spend` is told each comparison's
+ * cost, for a budget shared across searches; returning false stops the search as too costly.
+ */
+export function findAllIndexedBounded(
+  index: TextIndex,
+  needle: string,
+  bounds: { limit: number; maxWork: number; spend?: (characters: number) => boolean },
+): number[] | 'too-many' | 'too-costly' {
   const positions: number[] = [];
   if (needle.length < indexedLength) return positions;
+  let work = 0;
   for (let position = index.heads.get(hashStretch(needle, 0)) ?? -1; position >= 0; position = index.next[position]!) {
-    if (index.text.startsWith(needle, position)) positions.push(position);
+    work += needle.length;
+    if (work > bounds.maxWork || (bounds.spend && !bounds.spend(needle.length))) return 'too-costly';
+    if (index.text.startsWith(needle, position)) {
+      if (positions.length === bounds.limit) return 'too-many';
+      positions.push(position);
+    }
   }
   return positions;
 }

@@ -47,8 +47,9 @@
 // quote the budget cannot settle is listed as unmatched with that reason, never guessed.
 import { z } from 'zod';
 import { findApproximateMatches } from '@/lib/anchoring/fuzzy';
+import { mergeRegions } from '@/lib/anchoring/reanchor';
 import { describeSpan, isInsideSurrogatePair, quoteForMessage } from '@/lib/anchoring/selectors';
-import { findAllIndexed, indexText, indexedLength, type TextIndex } from '@/lib/anchoring/text-index';
+import { findAllIndexedBounded, indexText, indexedLength, type TextIndex } from '@/lib/anchoring/text-index';
 import { CodePointIndex } from './code-points';
 import { ImportError, importErrorFromIssues } from './errors';
 
@@ -687,21 +688,6 @@ const maxOccurrences = 100_000;
 const maxFindWork = 20_000_000;
 const maxFindWorkPerFile = 2_000_000_000;
 
-/**
- * The rolling hash of ../anchoring/text-index.ts, so that a search can walk an index chain itself
- * and stop when the walk grows too long. hashesAgree checks that the two still agree (the stretch
- * at 0 heads its chain), else findAll uses text-index's own search.
- */
-function hashStretch(text: string, from: number): number {
-  let hash = 0;
-  for (let index = from; index < from + indexedLength; index++) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
-  return hash & 0x3fffffff;
-}
-
-function hashesAgree(index: TextIndex): boolean {
-  return index.text.length < indexedLength || index.heads.get(hashStretch(index.text, 0)) === 0;
-}
-
 /** What is left of the file's search work: exact (maxFindWorkPerFile) and approximate (maxFuzzyCellsPerFile). */
 type SearchBudget = { find: number; cells: number };
 
@@ -730,18 +716,11 @@ class Entry {
     const found: number[] = [];
     if (needle.length >= indexedLength) {
       const index = (this.index ??= indexText(text));
-      if (!hashesAgree(index)) return findAllIndexed(index, needle);
-      let work = 0;
-      for (let at = index.heads.get(hashStretch(needle, 0)) ?? -1; at >= 0; at = index.next[at]!) {
-        work += needle.length;
-        budget.find -= needle.length;
-        if (work > maxFindWork || budget.find < 0) return 'too-costly';
-        if (text.startsWith(needle, at)) {
-          if (found.length === limit) return 'too-many';
-          found.push(at);
-        }
-      }
-      return found;
+      return findAllIndexedBounded(index, needle, {
+        limit,
+        maxWork: maxFindWork,
+        spend: (characters) => (budget.find -= characters) >= 0,
+      });
     }
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
       if (found.length === limit) return 'too-many';
@@ -990,19 +969,6 @@ function findFuzzy(entries: readonly Entry[], quote: PreparedQuote, budget: Sear
   return kept;
 }
 
-function mergeRegions(regions: [number, number][], length: number): [number, number][] {
-  const clamped = regions
-    .map(([from, to]): [number, number] => [Math.max(0, from), Math.min(length, to)])
-    .filter(([from, to]) => to > from)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const region of clamped) {
-    const last = merged.at(-1);
-    if (last && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
-    else merged.push(region);
-  }
-  return merged;
-}
 
 // ─── The whole file ──────────────────────────────────────────────────────────────────────────
 

@@ -9,7 +9,7 @@ import { userActor } from '@/lib/data/actor';
 import { exportProject, importProjectFile } from '@/lib/data/exports';
 import { password } from './annotate-fixture';
 import { createFixture } from './compare';
-import { benchDatabase, startNextServer, type Bench, type BenchContext, type Row } from './harness';
+import { benchDatabase, signIn, startNextServer, type Bench, type BenchContext, type Row } from './harness';
 import { median, percentile, round } from './stats';
 
 const formats = [
@@ -22,22 +22,6 @@ const formats = [
 ] as const;
 const runs = 3;
 
-/** Signs in through Auth.js's credentials endpoint and returns the session cookie. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, redirectTo: '/projects' }),
-  });
-  const cookies = [...(csrf.headers.getSetCookie?.() ?? []), ...(res.headers.getSetCookie?.() ?? [])].map((c) => c.split(';')[0]!);
-  const session = cookies.filter((c) => c.includes('session-token'));
-  if (session.length === 0) throw new Error(`sign-in failed (${res.status})`);
-  return [...cookies.filter((c) => c.startsWith('authjs.csrf-token')), ...session].join('; ');
-}
 
 function get(url: string, cookie: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -83,7 +67,7 @@ export const exportBench: Bench = {
 
     // Responsiveness: a PDF export through the server while another client asks for a page.
     const { baseUrl } = await startNextServer(ctx, { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET });
-    const cookie = await signIn(baseUrl, f.ownerEmail);
+    const cookie = await signIn(baseUrl, f.ownerEmail, password);
     const pageUrl = `${baseUrl}/projects/${f.slug}/codebook`;
     for (let i = 0; i < 3; i++) await get(pageUrl, cookie);
     const idle: number[] = [];
