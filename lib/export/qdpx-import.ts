@@ -49,7 +49,7 @@ import { openArchive, type Archive, type ArchiveLimits } from './archive';
 import { ImportError, importErrorFromIssues } from './errors';
 import { deriveGuid, normalizeGuid } from './guid';
 import { countOf, emptySummary, NotImportedList, type ImportSummary, type SourcePositions } from './import-summary';
-import { readCodes, type CodeMeaning } from './qda-codes';
+import { checkImportLength, readCodes, type CodeMeaning } from './qda-codes';
 import { decidePositions, type PositionDecision, type SelectionPosition } from './qdpx-positions';
 import { annotationNoteGuid, codingNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { parseUnplacedNote } from './qdpx-unplaced';
@@ -220,12 +220,9 @@ function realDateTime(value: string | undefined): string | null {
   return value === undefined ? null : realDateTimeOf(value);
 }
 
+/** The forms' limit for `field` (one rule for every reader: qda-codes.ts). */
 function checkLength(value: string, field: LimitedField, what: string): string {
-  const max = limits[field];
-  if ([...value].length > max && value.length > max) {
-    throw new ImportError(`${what} is ${value.length.toLocaleString('en')} characters long; Parallax keeps at most ${max.toLocaleString('en')} (nothing was imported: shorten it in the other tool, or ask for the limit to be raised)`);
-  }
-  return value;
+  return checkImportLength(value, field, what);
 }
 
 function clip(value: string, max = 60): string {
@@ -414,15 +411,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   };
 
   // ── Codebook.
+  // readCodes checks the codes' names and descriptions against the forms' limits.
   const { categories, attributes, codes } = readCodes(project.CodeBook?.Codes?.Code ?? [], 'project.qde', { keepGuidSpelling: true });
-  for (const c of categories) {
-    checkLength(c.name, 'categoryName', `the code "${clip(c.name)}"’s name`);
-    checkLength(c.description, 'categoryDescription', `the description of the code "${clip(c.name)}"`);
-  }
-  for (const a of attributes) {
-    checkLength(a.name, 'attributeName', `the attribute "${clip(a.name)}"’s name`);
-    for (const o of a.options) checkLength(o.label, 'optionLabel', `the option "${clip(o.label)}" of "${clip(a.name)}"`);
-  }
   const codeByKey = new Map<string, CodeMeaning>();
   for (const [guid, meaning] of codes) codeByKey.set(normalizeGuid(guid) ?? guid, meaning);
   const codeNotes = countCodeNotes(project.CodeBook?.Codes?.Code ?? []);
