@@ -27,6 +27,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown; originalCode?: unknown };
     const code = typeof e.code === 'string' ? e.code : typeof e.originalCode === 'string' ? e.originalCode : '';
     if (socketCodes.has(code) || sqlStates.has(code) || prismaCodes.has(code)) return true;
+    // A stopped server removes its Unix-domain socket (the embedded database's URL names one):
+    // connecting then fails with ENOENT, not ECONNREFUSED. Found by stopping a real cluster
+    // (tests/security/outage.test.ts); only a connect's ENOENT counts, not a missing file. Prisma
+    // passes the code on without the syscall, in a message that names it.
+    if (code === 'ENOENT' && ((current as { syscall?: unknown }).syscall === 'connect' || (typeof e.message === 'string' && /\bconnect ENOENT\b/.test(e.message)))) return true;
     if (e.name === 'PrismaClientInitializationError') return true;
     if (typeof e.message === 'string' && messages.some((m) => m.test(e.message as string))) return true;
     // AggregateError (a connect to several addresses failing) carries its errors in `errors`.

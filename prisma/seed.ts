@@ -6,7 +6,7 @@ import { toCanonical } from '@/lib/corpus';
 import { plural } from '@/lib/activity';
 import { recordActivity } from '@/lib/data/activity';
 import { systemActor } from '@/lib/data/actor';
-import { sha256Hex } from '@/lib/data/documents';
+import { sha256Hex } from '@/lib/export/snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/passwords';

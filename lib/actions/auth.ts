@@ -44,7 +44,8 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
     if (isAppError(error)) return { error: error.message, fields: { name: input.name, email: input.email } };
     throw error;
   }
-  await signIn('credentials', { email: input.email, password: input.password, redirectTo: '/projects' });
+  // The same answer whether the email was new or had an account already (lib/data/users.ts signUp).
+  redirect('/login?signedUp=1');
 }
 
 /** Ends this browser's session on the server as well as its cookie: a copied cookie is dead too. */

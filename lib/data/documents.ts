@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@/lib/export/snapshot';
 import { documentLabel, documentsImportedSummary, plural, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
 import { isUuid } from '@/lib/ids';
@@ -55,9 +55,6 @@ function toIsoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** The corpus of a project with counts of the annotations the actor may see. */
 export async function listDocuments(actor: Actor, projectSlug: string): Promise<DocumentSummary[]> {

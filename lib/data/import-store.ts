@@ -10,6 +10,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from './actor';
 import { findUnstorable } from '@/lib/validations/storable';
 import { recordActivity } from './activity';
+import { memoryRelief } from '@/lib/jobs/memory';
 
 // Writing an imported snapshot (lib/export's importers) into a new project, inside the caller's
 // transaction: one transaction for the whole file, so a file that fails half-way leaves nothing.
@@ -52,18 +53,18 @@ type CommentRow = { id: string; documentId: string; annotationId: string; author
 const column = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key]);
 
 /** Consecutive runs of rows whose texts add up to at most `maxChars` (a longer text goes alone). */
-function byTextSize<T extends { text: string }>(rows: readonly T[], maxChars: number): T[][] {
+function byLength<T extends { length: number }>(rows: readonly T[], maxChars: number): T[][] {
   const out: T[][] = [];
   let current: T[] = [];
   let chars = 0;
   for (const row of rows) {
-    if (current.length > 0 && chars + row.text.length > maxChars) {
+    if (current.length > 0 && chars + row.length > maxChars) {
       out.push(current);
       current = [];
       chars = 0;
     }
     current.push(row);
-    chars += row.text.length;
+    chars += row.length;
   }
   if (current.length > 0) out.push(current);
   return out;
@@ -112,11 +113,6 @@ async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]
   }
 }
 
-/**
- * Checks what the database will rely on: every placed annotation's span and quote fit its
- * document's text, and every reference resolves. An unplaced (orphaned) annotation keeps its last
- * quote and need not fit.
- */
 /** "annotations.3.note" as a reader says it: "annotation 4's note" (with the article's title for a text). */
 function describeSnapshotPath(s: ExportSnapshot, path: string): string {
   const [list, index, ...rest] = path.split('.');
@@ -126,11 +122,42 @@ function describeSnapshotPath(s: ExportSnapshot, path: string): string {
   return path;
 }
 
-export function checkSnapshot(s: ExportSnapshot): void {
+function unstorableError(s: ExportSnapshot, path: string, problem: string): ImportError {
+  return new ImportError(`the file's ${describeSnapshotPath(s, path)}: the text ${problem}; fix it in the other tool and export again.`);
+}
+
+/** A passage's span against its document's text: what the database relies on. */
+function checkSpan(text: string, a: ExportSnapshot['annotations'][number], where: string): void {
+  if (a.orphaned) {
+    // An unplaced (orphaned) annotation keeps its last quote and need not fit.
+    if (!(a.start >= 0 && a.end >= a.start && a.end <= text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${text.length} characters.`);
+    return;
+  }
+  if (!(a.start >= 0 && a.end > a.start && a.end <= text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${text.length} characters.`);
+  if (text.slice(a.start, a.end) !== a.quote) throw new ImportError(`${where}: its quote does not match the document's text at ${a.start}–${a.end}.`);
+}
+
+/**
+ * One document's share of checkSnapshot, for a reader that lets go of each text once it is read
+ * (lib/data/imports.ts): the text can be stored, and its passages' spans and quotes fit it.
+ */
+export function checkDocumentText(document: ExportSnapshot['documents'][number], annotations: readonly ExportSnapshot['annotations'][number][]): void {
+  const label = `article “${document.title ?? document.sourceName ?? 'Untitled'}”`;
+  const unstorable = findUnstorable(document.text);
+  if (unstorable) throw new ImportError(`the file's ${label} (text): the text ${unstorable.problem}; fix it in the other tool and export again.`);
+  annotations.forEach((a, i) => checkSpan(document.text, a, `${label}, passage ${i + 1}`));
+}
+
+/**
+ * Checks what the database will rely on: every placed annotation's span and quote fit its
+ * document's text, and every reference resolves. With `textsChecked`, the documents' texts have
+ * been let go of, each after checkDocumentText, and only the references are checked here.
+ */
+export function checkSnapshot(s: ExportSnapshot, options: { textsChecked?: boolean } = {}): void {
   // Before anything else: text the database cannot hold (a NUL in a source text or a note) is
   // named here, at review, rather than failing the write after confirmation.
   const unstorable = findUnstorable(s);
-  if (unstorable) throw new ImportError(`the file's ${describeSnapshotPath(s, unstorable.path)}: the text ${unstorable.problem}; fix it in the other tool and export again.`);
+  if (unstorable) throw unstorableError(s, unstorable.path, unstorable.problem);
   const docs = new Map(s.documents.map((d) => [d.id, d]));
   const cats = new Set(s.categories.map((c) => c.id));
   const users = new Set(s.users.map((u) => u.id));
@@ -140,12 +167,7 @@ export function checkSnapshot(s: ExportSnapshot): void {
     if (!doc) throw new ImportError(`${where}: it belongs to a document the file does not contain.`);
     if (!cats.has(a.categoryId)) throw new ImportError(`${where}: its category is not in the file's codebook.`);
     if (!users.has(a.annotatorId)) throw new ImportError(`${where}: its annotator is not among the file's users.`);
-    if (a.orphaned) {
-      if (!(a.start >= 0 && a.end >= a.start && a.end <= doc.text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${doc.text.length} characters.`);
-      return;
-    }
-    if (!(a.start >= 0 && a.end > a.start && a.end <= doc.text.length)) throw new ImportError(`${where}: offsets ${a.start}–${a.end} do not fit its document's ${doc.text.length} characters.`);
-    if (doc.text.slice(a.start, a.end) !== a.quote) throw new ImportError(`${where}: its quote does not match the document's text at ${a.start}–${a.end}.`);
+    if (!options.textsChecked) checkSpan(doc.text, a, where);
   });
   const hashes = new Map<string, string>();
   for (const d of s.documents) {
@@ -156,6 +178,12 @@ export function checkSnapshot(s: ExportSnapshot): void {
 }
 
 /**
+ * Where a snapshot's texts are when the snapshot itself holds them empty (an import job's plan
+ * keeps them on disk): each document's length, and a way to read its text when it is written.
+ */
+export type SpilledTexts = { lengths: readonly number[]; read: (index: number) => Promise<string> };
+
+/**
  * Stores `snapshot` as a new project owned by `ownerId`. The people who coded in the file become
  * members who cannot sign in (an unusable password hash), so their layers stay apart; the owner may
  * invite their real accounts later. Ids are new; the file's own GUIDs are kept as externalId.
@@ -163,7 +191,7 @@ export function checkSnapshot(s: ExportSnapshot): void {
 export async function storeProjectSnapshot(
   tx: Prisma.TransactionClient,
   actor: Actor,
-  input: { snapshot: ExportSnapshot; ownerId: string; slug: string; name: string; format: string; fileName?: string },
+  input: { snapshot: ExportSnapshot; ownerId: string; slug: string; name: string; format: string; fileName?: string; texts?: SpilledTexts },
   onProgress: Progress = () => undefined,
 ): Promise<StoredProject> {
   const { snapshot, ownerId, slug, name } = input;
@@ -214,22 +242,37 @@ export async function storeProjectSnapshot(
 
   onProgress('Writing documents', 0, snapshot.documents.length);
   const documentIds = new Map<string, string>();
+  const textLength = (index: number) => input.texts?.lengths[index] ?? snapshot.documents[index]!.text.length;
+  const textOf = async (index: number) => (input.texts ? input.texts.read(index) : snapshot.documents[index]!.text);
   const documentRows: DocumentRow[] = snapshot.documents.map((d, position) => {
     const id = randomUUID();
     documentIds.set(d.id, id);
     return {
       id, title: d.title, author: d.author, authorAffiliation: d.authorAffiliation, outlet: d.outlet, publishedOn: d.publishedOn, sourceUrl: d.sourceUrl,
-      sourceName: d.sourceName, text: d.text, content: JSON.stringify(d.blocks), contentHash: d.contentHash, length: d.text.length, position, externalId: d.id,
+      // A spilled text is read when its batch is written, and let go of after.
+      sourceName: d.sourceName, text: '', content: JSON.stringify(d.blocks), contentHash: d.contentHash, length: textLength(position), position, externalId: d.id,
     };
   });
   const createdById = actor.kind === 'user' ? actor.userId : null;
   let documentsDone = 0;
-  for (const batch of byTextSize(documentRows, documentBatchChars)) {
-    await insertDocuments(tx, projectId, createdById, batch);
+  // Each batch's texts are copied on their way to PostgreSQL; the copies are collected as they go
+  // (lib/jobs/memory.ts), so that writing 50 MB of text does not leave hundreds of MB of garbage.
+  const textRelief = memoryRelief(12_000_000);
+  for (const batch of byLength(documentRows, documentBatchChars)) {
+    const withTexts = await Promise.all(batch.map(async (row) => ({ ...row, text: await textOf(row.position) })));
+    await insertDocuments(tx, projectId, createdById, withTexts);
+    textRelief(withTexts.reduce((n, row) => n + row.length, 0));
     onProgress('Writing documents', (documentsDone += batch.length), documentRows.length);
   }
 
-  const texts = new Map(snapshot.documents.map((d) => [d.id, d.text]));
+  // The text of a passage's document, for the few passages a file gives without their context.
+  const documentIndex = new Map(snapshot.documents.map((d, i) => [d.id, i]));
+  let cachedText: { index: number; text: string } | null = null;
+  const textFor = async (documentId: string): Promise<string> => {
+    const index = documentIndex.get(documentId)!;
+    if (cachedText?.index !== index) cachedText = { index, text: await textOf(index) };
+    return cachedText.text;
+  };
   const annotationIds = new Map<string, string>();
   const annotationDocuments = new Map<string, string>();
   const rows: AnnotationRow[] = [];
@@ -238,7 +281,7 @@ export async function storeProjectSnapshot(
     const id = randomUUID();
     annotationIds.set(a.id, id);
     annotationDocuments.set(a.id, documentIds.get(a.documentId)!);
-    const { prefix, suffix } = a.prefix || a.suffix || a.orphaned ? a : describeSpan(texts.get(a.documentId)!, a.start, a.end);
+    const { prefix, suffix } = a.prefix || a.suffix || a.orphaned ? a : describeSpan(await textFor(a.documentId), a.start, a.end);
     rows.push({
       id, documentId: documentIds.get(a.documentId)!, annotatorId: userIds.get(a.annotatorId)!, layer: a.layer, categoryId: categoryIds.get(a.categoryId)!,
       start: a.start, end: a.end, quote: a.quote, prefix, suffix, note: a.note, orphaned: a.orphaned === true,
@@ -250,7 +293,11 @@ export async function storeProjectSnapshot(
       attributeRows.push({ annotationId: id, ...target });
     }
   }
-  await inBatches(rows, bulkRows, (batch) => insertAnnotations(tx, projectId, batch), (done) => onProgress('Writing passages', done, rows.length));
+  const rowRelief = memoryRelief(20_000);
+  await inBatches(rows, bulkRows, (batch) => insertAnnotations(tx, projectId, batch), (done) => {
+    rowRelief(bulkRows);
+    onProgress('Writing passages', done, rows.length);
+  });
   await inBatches(attributeRows, 5000, (batch) => tx.annotationAttribute.createMany({ data: batch }));
 
   const comments = snapshot.comments.filter((c) => annotationIds.has(c.annotationId));

@@ -12,6 +12,7 @@ import { readQdpx } from '@/lib/export/qdpx-import';
 import { slugify } from '@/lib/export/snapshot';
 import type { ExportSnapshot } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { memoryRelief } from '@/lib/jobs/memory';
 import { appRoot, runInWorker } from '@/lib/jobs/worker';
 import { canEditCodebook } from '@/lib/permissions';
 import { confirmImportSchema, importKindSchema, maxUploadBytes, uploadQuerySchema, type ConfirmImport, type ConfirmImportInput, type ImportKind } from '@/lib/validations/import';
@@ -20,7 +21,7 @@ import { projectSlugSchema } from '@/lib/validations/project';
 import { requireProjectAccess, requireUserId } from './access';
 import { userActor, type Actor } from './actor';
 import { storeCodebook, type CodebookImportResult } from './codebook-import';
-import { checkSnapshot, storeProjectSnapshot } from './import-store';
+import { checkDocumentText, checkSnapshot, storeProjectSnapshot, type SpilledTexts } from './import-store';
 import { planForeignAnnotations, storeForeignAnnotations, type ForeignPlan } from './foreign-annotations';
 
 // Imports, from the upload to the last row. An upload is streamed to a file (never held in memory);
@@ -49,7 +50,7 @@ export type ImportJobDto = {
 
 /** What an import would write, ready to be committed. */
 export type PreparedImport =
-  | { kind: 'qdpx' | 'w3c'; summary: ImportSummary; snapshot: ExportSnapshot }
+  | { kind: 'qdpx' | 'w3c'; summary: ImportSummary; snapshot: ExportSnapshot; spilled?: SpilledPlan }
   | { kind: 'annotations'; summary: ImportSummary; plan: ForeignPlan }
   | { kind: 'qdc'; summary: ImportSummary; codebook: { categories: ExportSnapshot['categories']; attributes: ExportSnapshot['attributes']; categoryGroups: NonNullable<ExportSnapshot['categoryGroups']> } };
 
@@ -67,6 +68,30 @@ export type ImportResult = {
 
 type Progress = (stage: string, done: number, total: number) => void;
 
+/**
+ * A plan whose documents' texts are on disk, one file each in `dir`, and empty in its snapshot: an
+ * import job's worker keeps no more than one text in memory while it reads the file and while it
+ * writes it. `texts[i]` is the file (`<index>.txt`) and length of the snapshot's document i.
+ */
+type SpilledPlan = { dir: string; texts: { index: number; length: number }[] };
+
+const spilledFile = (dir: string, index: number) => path.join(dir, `${index}.txt`);
+/** A full collection after about this many characters of text (lib/jobs/memory.ts). */
+const textCharsBetweenCollections = 12_000_000;
+
+function spilledTexts(plan: SpilledPlan): SpilledTexts {
+  return {
+    lengths: plan.texts.map((t) => t.length),
+    read: async (position) => {
+      try {
+        return await readFile(spilledFile(plan.dir, plan.texts[position]!.index), 'utf8');
+      } catch {
+        throw new AppError('INVALID', 'This import’s reading of the file is no longer on this server (it restarted, or another instance answered). Upload the file again.');
+      }
+    },
+  };
+}
+
 const keepJobsMs = 24 * 60 * 60_000;
 /** A job whose worker has said nothing for this long is taken to have died with its process. */
 const staleAfterMs = 2 * 60_000;
@@ -76,6 +101,10 @@ export function importsDir(): string {
 }
 const uploadPath = (id: string) => path.join(importsDir(), `${id}.upload`);
 const planPath = (id: string) => path.join(importsDir(), `${id}.plan`);
+const textsPath = (id: string) => path.join(importsDir(), `${id}.texts`);
+/** Everything a job keeps on disk. */
+const removeJobFiles = (id: string) =>
+  Promise.all([rm(uploadPath(id), { force: true }), rm(planPath(id), { force: true }), rm(textsPath(id), { force: true, recursive: true })]);
 
 const jobSelect = {
   id: true, userId: true, projectId: true, kind: true, fileName: true, size: true, status: true, stage: true, done: true, total: true, summary: true,
@@ -134,12 +163,38 @@ function summariseSnapshot(snapshot: ExportSnapshot, format: 'w3c'): ImportSumma
  * before anything is written, and the summary. `projectSlug` is the target of an import into an
  * existing project (annotations, qdc).
  */
-export async function prepareImport(actor: Actor, input: { kind: ImportKind; file: string; projectSlug?: string | null }, onProgress: Progress = () => undefined): Promise<PreparedImport> {
+export async function prepareImport(
+  actor: Actor,
+  input: { kind: ImportKind; file: string; projectSlug?: string | null; spillTo?: string },
+  onProgress: Progress = () => undefined,
+): Promise<PreparedImport> {
   const kind = parseOrThrow(importKindSchema, input.kind);
   if (kind === 'qdpx') {
-    const { snapshot, summary } = await readQdpx(input.file, { onProgress });
-    checkSnapshot(snapshot);
-    return { kind, summary, snapshot };
+    if (!input.spillTo) {
+      const { snapshot, summary } = await readQdpx(input.file, { onProgress });
+      checkSnapshot(snapshot);
+      return { kind, summary, snapshot };
+    }
+    // Each text is checked against its passages and written to disk as soon as its source is read.
+    const dir = input.spillTo;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const written = new Map<string, { index: number; length: number }>();
+    const relief = memoryRelief(textCharsBetweenCollections);
+    const { snapshot, summary } = await readQdpx(input.file, {
+      onProgress,
+      onDocument: async (document, annotations) => {
+        checkDocumentText(document, annotations);
+        const index = written.size;
+        await writeFile(spilledFile(dir, index), document.text, { mode: 0o600 });
+        written.set(document.id, { index, length: document.text.length });
+        // The text, its raw copy and the readings of its positions are garbage now.
+        relief(document.text.length);
+        return true;
+      },
+    });
+    checkSnapshot(snapshot, { textsChecked: true });
+    // The files are numbered in the order the reader met the texts; the plan lists them in the snapshot's.
+    return { kind, summary, snapshot, spilled: { dir, texts: snapshot.documents.map((d) => written.get(d.id)!) } };
   }
   if (kind === 'w3c') {
     onProgress('Reading the file', 0, 1);
@@ -152,7 +207,17 @@ export async function prepareImport(actor: Actor, input: { kind: ImportKind; fil
     }
     const snapshot = fromW3C(json);
     checkSnapshot(snapshot);
-    return { kind, summary: summariseSnapshot(snapshot, 'w3c'), snapshot };
+    const summary = summariseSnapshot(snapshot, 'w3c');
+    if (!input.spillTo) return { kind, summary, snapshot };
+    const dir = input.spillTo;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const texts: SpilledPlan['texts'] = [];
+    for (const [index, document] of snapshot.documents.entries()) {
+      await writeFile(spilledFile(dir, index), document.text, { mode: 0o600 });
+      texts.push({ index, length: document.text.length });
+      document.text = '';
+    }
+    return { kind, summary, snapshot, spilled: { dir, texts } };
   }
   if (!input.projectSlug) throw new AppError('INVALID', `An import of ${kind === 'qdc' ? 'a codebook' : 'W3C annotations'} goes into an existing project: name it.`);
   const access = await requireProjectAccess(actor, { slug: input.projectSlug }, canEditCodebook, 'Only owners and curators can import into this project.');
@@ -199,7 +264,13 @@ export async function commitImport(
     const slug = parseOrThrow(projectSlugSchema, input.options.slug ?? (snapshot.project.slug.length >= 3 ? snapshot.project.slug : `${snapshot.project.slug}-project`).slice(0, 64).replace(/-+$/, ''));
     const name = input.options.name ?? snapshot.project.name ?? slug;
     const stored = await db.$transaction(
-      (tx) => storeProjectSnapshot(tx, actor, { snapshot, ownerId, slug, name, format: prepared.kind, fileName: input.fileName }, onProgress),
+      (tx) =>
+        storeProjectSnapshot(
+          tx,
+          actor,
+          { snapshot, ownerId, slug, name, format: prepared.kind, fileName: input.fileName, ...(prepared.spilled ? { texts: spilledTexts(prepared.spilled) } : {}) },
+          onProgress,
+        ),
       { timeout: 15 * 60_000, maxWait: 30_000 },
     );
     const { projectId: _projectId, ...result } = stored;
@@ -263,7 +334,7 @@ async function sweepExpiredJobs(): Promise<void> {
   const expired = await db.importJob.findMany({ where: { expiresAt: { lt: new Date() } }, select: { id: true } });
   if (expired.length === 0) return;
   await db.importJob.deleteMany({ where: { id: { in: expired.map((j) => j.id) } } });
-  await Promise.all(expired.flatMap((j) => [rm(uploadPath(j.id), { force: true }), rm(planPath(j.id), { force: true })]));
+  await Promise.all(expired.map((j) => removeJobFiles(j.id)));
 }
 
 /**
@@ -342,7 +413,7 @@ export async function cancelImport(actor: Actor, id: string): Promise<void> {
   const row = await jobOrThrow(actor, id);
   if (row.status === 'IMPORTING') throw new AppError('CONFLICT', 'This import is being written and can no longer be cancelled; it is one transaction, so it either completes or leaves nothing.');
   await getDb().importJob.updateMany({ where: { id, status: { in: ['ANALYSING', 'READY', 'FAILED'] } }, data: { status: 'CANCELLED', stage: '' } });
-  await Promise.all([rm(uploadPath(id), { force: true }), rm(planPath(id), { force: true })]);
+  await removeJobFiles(id);
 }
 
 /** Waits (without blocking) until the job leaves `statuses`, for callers that want one answer. */
@@ -378,13 +449,14 @@ export async function runAnalysis(id: string): Promise<void> {
   if (!job || job.status !== 'ANALYSING') return;
   const progress = progressWriter(id);
   try {
-    const prepared = await prepareImport(userActor(job.userId), { kind: job.kind as ImportKind, file: uploadPath(id), projectSlug: job.project?.slug ?? null }, progress);
+    const prepared = await prepareImport(userActor(job.userId), { kind: job.kind as ImportKind, file: uploadPath(id), projectSlug: job.project?.slug ?? null, spillTo: textsPath(id) }, progress);
     await writeFile(planPath(id), serialize(prepared), { mode: 0o600 });
     await progress.flush();
     await db.importJob.updateMany({ where: { id, status: 'ANALYSING' }, data: { status: 'READY', stage: '', summary: prepared.summary as unknown as Prisma.InputJsonValue } });
   } catch (error) {
     await progress.flush();
     await failJob(id, error);
+    await rm(textsPath(id), { force: true, recursive: true }).catch(() => undefined);
   } finally {
     await rm(uploadPath(id), { force: true }).catch(() => undefined);
   }
@@ -411,7 +483,7 @@ export async function runCommit(id: string): Promise<void> {
     await progress.flush();
     await failJob(id, error);
   } finally {
-    await rm(planPath(id), { force: true }).catch(() => undefined);
+    await Promise.all([rm(planPath(id), { force: true }), rm(textsPath(id), { force: true, recursive: true })]).catch(() => undefined);
   }
 }
 

@@ -31,23 +31,34 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
  * Self-service sign-up: an account, throttled per client address (lib/auth/throttle.ts), so that
  * sign-up cannot be used to create accounts in bulk or to test many emails quickly. Every attempt
  * counts, made or refused, in one statement.
+ *
+ * It answers the same whether or not the email already has an account (nothing is changed then),
+ * and takes as long either way (the password is hashed before the insert is tried): an answer that
+ * differed would tell anyone which emails have accounts. So sign-up does not sign in; the person
+ * signs in next, with the password they chose.
  */
-export async function signUp(input: SignUpInput, address: string | null): Promise<PublicUser> {
+export async function signUp(input: SignUpInput, address: string | null): Promise<void> {
   // Without a known address (`next dev`, a bare `next start`) every client would share one bucket,
   // and ten sign-ups would close sign-up for everyone: then there is no per-address limit.
-  if (address === null) return createUser(input);
-  const now = new Date();
-  const hourAgo = new Date(now.getTime() - 60 * 60_000);
-  const [row] = await getDb().$queryRaw<{ failures: number }[]>`
-    INSERT INTO "LoginThrottle" AS t ("key", "failures", "lastFailureAt") VALUES (${`signup:${address}`}, 1, ${now}::timestamp(3))
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN t."lastFailureAt" < ${hourAgo}::timestamp(3) THEN 1 ELSE t."failures" + 1 END,
-      "lastFailureAt" = CASE WHEN t."lastFailureAt" < ${hourAgo}::timestamp(3) THEN ${now}::timestamp(3) ELSE t."lastFailureAt" END
-    RETURNING "failures"`;
-  if ((row?.failures ?? 0) > throttlePolicy.signUpsPerHour) {
-    throw new AppError('RATE_LIMITED', 'Too many sign-ups from your address in the last hour. Try again later, or ask an administrator for an account.');
+  if (address !== null) {
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - 60 * 60_000);
+    const [row] = await getDb().$queryRaw<{ failures: number }[]>`
+      INSERT INTO "LoginThrottle" AS t ("key", "failures", "lastFailureAt") VALUES (${`signup:${address}`}, 1, ${now}::timestamp(3))
+      ON CONFLICT ("key") DO UPDATE SET
+        "failures" = CASE WHEN t."lastFailureAt" < ${hourAgo}::timestamp(3) THEN 1 ELSE t."failures" + 1 END,
+        "lastFailureAt" = CASE WHEN t."lastFailureAt" < ${hourAgo}::timestamp(3) THEN ${now}::timestamp(3) ELSE t."lastFailureAt" END
+      RETURNING "failures"`;
+    if ((row?.failures ?? 0) > throttlePolicy.signUpsPerHour) {
+      throw new AppError('RATE_LIMITED', 'Too many sign-ups from your address in the last hour. Try again later, or ask an administrator for an account.');
+    }
   }
-  return createUser(input);
+  try {
+    await createUser(input);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') return;
+    throw error;
+  }
 }
 
 /** Sets a new password; for the CLI (`users add` on an existing account) and later a settings page. */

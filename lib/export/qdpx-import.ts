@@ -50,13 +50,14 @@ import { ImportError, importErrorFromIssues } from './errors';
 import { deriveGuid, normalizeGuid } from './guid';
 import { countOf, emptySummary, NotImportedList, type ImportSummary, type SourcePositions } from './import-summary';
 import { checkImportLength, readCodes, type CodeMeaning } from './qda-codes';
-import { decidePositions, type PositionDecision, type SelectionPosition } from './qdpx-positions';
+import { decidePositions, placeReadings, type PositionDecision, type SelectionPosition } from './qdpx-positions';
 import { annotationNoteGuid, codingNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { parseUnplacedNote } from './qdpx-unplaced';
 import { CodePointIndex } from './code-points';
 import { inferBlocks, sha256Hex, slugify } from './snapshot';
 import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportGroup, ExportMemo, ExportSnapshot, ExportUser } from './types';
-import { parseXmlDocument } from './xml';
+import { parseXmlDocument, readSetAside } from './xml';
+import { detach, detachStrings } from './detach';
 
 export type ImportPlan = { snapshot: ExportSnapshot; summary: ImportSummary };
 
@@ -64,6 +65,14 @@ export type QdpxReadOptions = {
   limits?: ArchiveLimits;
   /** Hears each stage, and each source as it is read. */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Called once a source's text and all its passages are read, before the next source is opened.
+   * A caller that keeps texts elsewhere (an import job keeps them on disk, lib/data/imports.ts)
+   * checks the passages against the text and stores it here, and answers true: the snapshot then
+   * holds that document with an empty text, so the texts of a 50 MB project are never all in
+   * memory at once. Answering false keeps the text in the snapshot.
+   */
+  onDocument?: (document: ExportDocument, annotations: readonly ExportAnnotation[]) => Promise<boolean>;
 };
 
 const epoch = '1970-01-01T00:00:00.000Z';
@@ -169,7 +178,9 @@ const projectSchema = z.object({
   Cases: listOf('Case', z.unknown()),
   Sources: z
     .object({
-      TextSource: z.array(textSourceSchema).optional(),
+      // Each text source is checked when it is read (readProject), so that its checked copy and
+      // the parser's tree of it are never both whole in memory for every source at once.
+      TextSource: z.array(z.unknown()).optional(),
       PictureSource: z.array(otherSourceSchema).optional(),
       PDFSource: z.array(otherSourceSchema).optional(),
       AudioSource: z.array(otherSourceSchema).optional(),
@@ -216,8 +227,19 @@ function guidOrThrow(value: string, what: string): { id: string; key: string } {
 }
 
 /** An ISO date-time when `value` is a real one PostgreSQL can store, else null. */
+// A project's tens of thousands of passages share a few thousand timestamps, and checking one
+// takes microseconds: each is checked once. The cache is emptied before it grows large, and after
+// each file (readQdpx): its keys are cut from the file's XML and would keep all of it in memory.
+const checkedDates = new Map<string, string | null>();
 function realDateTime(value: string | undefined): string | null {
-  return value === undefined ? null : realDateTimeOf(value);
+  if (value === undefined) return null;
+  let checked = checkedDates.get(value);
+  if (checked === undefined) {
+    if (checkedDates.size >= 10_000) checkedDates.clear();
+    checked = realDateTimeOf(value);
+    checkedDates.set(value, checked);
+  }
+  return checked;
 }
 
 /** The forms' limit for `field` (one rule for every reader: qda-codes.ts). */
@@ -311,27 +333,31 @@ export async function readQdpx(source: string | Uint8Array, options: QdpxReadOpt
       );
     }
     progress('Reading project.qde', 0, 1);
-    const qde = decodeText(await archive.read(qdeName));
+    // Notes' text files are kept once read (a note may be referred to from several places); a
+    // source's text is read once, and not kept past its source.
     const files = new Map<string, DecodedText>();
     const needed = new Set<string>();
-    return await readProject(qde.raw, {
+    // The XML is handed over without a name here, so that readProject can let go of it once parsed.
+    return await readProject(decodeText(await archive.read(qdeName)).raw, {
       resolve: (path, basePath) => {
         const found = resolvePath(index, path, basePath);
         if (found.entry) needed.add(found.entry);
         return found;
       },
-      load: async (entry) => {
+      load: async (entry, keep = true) => {
         const cached = files.get(entry);
         if (cached) return cached;
         const text = decodeText(await archive.read(entry));
-        files.set(entry, text);
+        if (keep) files.set(entry, text);
         return text;
       },
+      onDocument: options.onDocument,
       otherEntries: () => archive.entries.filter((e) => !needed.has(e.name) && e.name !== qdeName && !/^sources\/?$/i.test(e.name)).map((e) => e.name),
       progress,
     });
   } finally {
     archive.close();
+    checkedDates.clear();
   }
 }
 
@@ -342,20 +368,32 @@ export async function fromQdpx(source: string | Uint8Array): Promise<ExportSnaps
 
 type ProjectFiles = {
   resolve: (path: string, basePath: string | undefined) => { entry: string | null; external: boolean };
-  load: (entry: string) => Promise<DecodedText>;
+  /** An entry's text; `keep: false` for one read once (a source's text), which is not cached. */
+  load: (entry: string, keep?: boolean) => Promise<DecodedText>;
+  onDocument: QdpxReadOptions['onDocument'];
   /** Entries no source or note used, read once every source has been. */
   otherEntries: () => string[];
   progress: (stage: string, done: number, total: number) => void;
 };
 
 async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan> {
-  const root = parseXmlDocument(xml, { root: 'Project', namespace: projectNamespace, namespaceLabel: '"urn:QDA-XML:project:1.0"', what: 'project.qde', arrays: repeated, namespaceOptional: true });
+  // The XML, and the parser's tree, are let go of as soon as the next step has its own copy: for a
+  // project of 50,000 passages they are a few hundred megabytes that nothing reads again.
+  // The text sources (all their passages: most of the file) are set aside in this first reading,
+  // and read one at a time by the loop below (xml.ts).
+  const expectation = { root: 'Project', namespace: projectNamespace, namespaceLabel: '"urn:QDA-XML:project:1.0"', what: 'project.qde', arrays: repeated, namespaceOptional: true, setAside: ['Sources', 'TextSource'] } as const;
+  let root: ReturnType<typeof parseXmlDocument> | null = parseXmlDocument(xml, expectation);
+  const setAsideSources = readSetAside(xml, expectation);
   const parsed = projectSchema.safeParse(root);
   if (!parsed.success) throw importErrorFromIssues('project.qde: Project', parsed.error.issues, root);
+  root = null;
   const project = parsed.data;
-  const origin = project.origin?.trim() || null;
+  // Detached (detach.ts): values that live through the whole reading can end up as constants in
+  // the optimized code of this function, and a view into the XML there kept all of it in memory
+  // after the import (found in a heap snapshot of the import worker).
+  const origin = project.origin?.trim() ? detach(project.origin.trim()) : null;
   const exportedAt = realDateTime(project.creationDateTime) ?? realDateTime(project.modifiedDateTime) ?? epoch;
-  const projectName = checkLength(project.name.trim() || 'Imported project', 'projectName', 'the project’s name');
+  const projectName = detach(checkLength(project.name.trim() || 'Imported project', 'projectName', 'the project’s name'));
   const summary = emptySummary('qdpx', projectName, origin);
   const notImported = new NotImportedList();
   const warn = (text: string) => summary.warnings.push(text);
@@ -484,7 +522,27 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     memoParts.set(documentId, parts);
   };
 
-  const textSources: { source: TextSourceInput; kind: string }[] = (project.Sources?.TextSource ?? []).map((source) => ({ source, kind: 'text' }));
+  // A text source is a closure that reads it from the XML and checks it (textSourceSchema) when the
+  // loop below reaches it; the loop lets go of it when it is done.
+  const rawTextSources: unknown[] = project.Sources?.TextSource ?? [];
+  const attributeOf = (raw: unknown, name: string) => (raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined);
+  const textSources: { take: () => TextSourceInput; kind: string; richText: boolean; plainText: boolean }[] = rawTextSources.map((raw, i) => ({
+    kind: 'text',
+    richText: typeof attributeOf(raw, 'richTextPath') === 'string',
+    plainText: typeof attributeOf(raw, 'plainTextPath') === 'string',
+    take: () => {
+      // The source's element, read whole now (the tree holds its attributes only).
+      const next = setAsideSources.next();
+      const node: unknown = next.done ? rawTextSources[i] : next.value;
+      rawTextSources[i] = undefined;
+      const checked = textSourceSchema.safeParse(node);
+      if (!checked.success) {
+        const issues = checked.error.issues.map((issue) => ({ ...issue, path: ['Sources', 'TextSource', i, ...issue.path] }));
+        throw importErrorFromIssues('project.qde: Project', issues, { Sources: { TextSource: Object.assign([], { [i]: node }) } });
+      }
+      return checked.data;
+    },
+  }));
   for (const [kind, list, selectionKey] of [
     ['picture', project.Sources?.PictureSource, 'PictureSelection'],
     ['PDF', project.Sources?.PDFSource, 'PDFSelection'],
@@ -495,7 +553,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       const selections = ((other as Record<string, unknown>)[selectionKey] as unknown[] | undefined)?.length ?? 0;
       if (kind === 'PDF' && other.Representation) {
         // A PDF with a text representation: its text and the passages coded on it come in.
-        textSources.push({ source: { ...other.Representation, guid: other.Representation.guid ?? other.guid, name: other.Representation.name ?? other.name }, kind: 'PDF text' });
+        const representation: TextSourceInput = { ...other.Representation, guid: other.Representation.guid ?? other.guid, name: other.Representation.name ?? other.name };
+        textSources.push({ take: () => representation, kind: 'PDF text', richText: representation.richTextPath !== undefined, plainText: representation.plainTextPath !== undefined });
         if (selections > 0) notImported.add('passages coded on PDF pages', 'Parallax codes text; the passages coded on the PDF’s text representation come in', other.name ?? other.guid, selections);
       } else {
         notImported.add(`${kind} sources`, kind === 'PDF' ? 'the file holds no text representation of the PDF; Parallax codes text' : 'Parallax codes text', other.name ?? other.guid);
@@ -505,7 +564,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   }
 
   let sourceIndex = 0;
-  for (const { source, kind } of textSources) {
+  for (const { take, kind } of textSources) {
+    const source = take();
     sourceIndex++;
     files.progress('Reading sources', sourceIndex - 1, textSources.length);
     const label = source.name?.trim() || `source ${sourceIndex}`;
@@ -517,7 +577,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     let decoded: DecodedText | null = null;
     if (source.plainTextPath !== undefined) {
       const found = files.resolve(source.plainTextPath, project.basePath);
-      if (found.entry) decoded = await files.load(found.entry);
+      if (found.entry) decoded = await files.load(found.entry, false);
       else if (source.PlainTextContent === undefined) {
         const selections = source.PlainTextSelection?.length ?? 0;
         notImported.add(
@@ -555,14 +615,15 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
         throw new ImportError(`${where}: the selection "${clip(s.name || s.guid)}" runs from ${s.startPosition} to ${s.endPosition}, which is no passage`);
       }
     }
-    let decision = decidePositions({ source: decoded, selections: positions, origin });
+    const placements = placeReadings(decoded, positions);
+    let decision = decidePositions({ source: decoded, selections: positions, origin, placements });
     // Selection names are quotes in some tools (ATLAS.ti names a quotation by its text) and labels
     // in others: they count as evidence only when most of them match under the chosen reading.
     const named = rawSelections.map((s, i) => ({ name: s.name?.trim() ?? '', placed: decision.placed[i] }));
     const nameCandidates = named.filter((n) => n.name.length >= 4);
     const nameMatches = nameCandidates.filter((n) => n.placed && squash(decision.text.slice(n.placed.start, n.placed.end)).startsWith(squash(n.name.replace(/(…|\.\.\.)\s*$/, '')))).length;
     if (nameCandidates.length > 0 && nameMatches * 2 >= nameCandidates.length) {
-      decision = decidePositions({ source: decoded, selections: rawSelections.map((s, i) => ({ ...positions[i]!, quote: s.name?.trim() || null })), origin });
+      decision = decidePositions({ source: decoded, selections: rawSelections.map((s, i) => ({ ...positions[i]!, quote: s.name?.trim() || null })), origin, placements });
     }
     const text = decision.text;
     const points = new CodePointIndex(text);
@@ -625,6 +686,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       warn(`${where}: its text does not match the SHA-256 its file records; it was changed after the export.`);
     }
     documents.push(document);
+    const firstAnnotation = annotations.length;
+    const firstComment = comments.length;
 
     // Passages.
     for (const [i, selection] of rawSelections.entries()) {
@@ -781,6 +844,14 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       await addMemoPart(id, found, where);
     }
 
+    if (files.onDocument && (await files.onDocument(document, annotations.slice(firstAnnotation)))) {
+      // Let go of the text: nothing kept may be a view into it (detach.ts), nor into the XML.
+      document.text = '';
+      for (let n = firstAnnotation; n < annotations.length; n++) detachStrings(annotations[n]);
+      for (let n = firstComment; n < comments.length; n++) detachStrings(comments[n]);
+      detachStrings(document);
+    }
+
     const positionsEntry: SourcePositions = { source: label, reading: decision.label, decidedBy: decision.decidedBy, passages: rawSelections.length, verified, flagged, fits: decision.fits };
     if (kind !== 'text') positionsEntry.source = `${label} (${kind})`;
     summary.positions.push(positionsEntry);
@@ -789,6 +860,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     if (!decision.fits) {
       warn(`${where}: no way of counting positions fits its ${countOf(rawSelections.length, 'passage')} (the best, ${decision.label}, leaves most of them cutting words); they come in unplaced, to be re-attached by hand.`);
     }
+    // Its selections are read: their part of the parsed file (most of it) need not stay in memory.
+    delete source.PlainTextSelection;
   }
   files.progress('Reading sources', textSources.length, textSources.length);
 
@@ -840,9 +913,9 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   if (links > 0) notImported.add('links', 'Parallax does not link passages yet', undefined, links);
   const graphs = project.Graphs?.Graph?.length ?? 0;
   if (graphs > 0) notImported.add('graphs (networks)', 'Parallax has no network views', undefined, graphs);
-  const extras = files.otherEntries().filter((name) => !/\.(docx?|rtf)$/i.test(name) || !textSources.some(({ source }) => source.richTextPath));
+  const extras = files.otherEntries().filter((name) => !/\.(docx?|rtf)$/i.test(name) || !textSources.some((t) => t.richText));
   if (extras.length > 0) notImported.add('other files in the archive', 'no source or note refers to them as plain text (rich-text copies, media, attachments)', extras[0], extras.length);
-  const richCopies = textSources.filter(({ source }) => source.richTextPath && source.plainTextPath).length;
+  const richCopies = textSources.filter((t) => t.richText && t.plainText).length;
   if (richCopies > 0) notImported.add('rich-text copies of sources', 'Parallax reads each source’s plain text; the formatting of the .docx copies is not kept', undefined, richCopies);
   if (project.Description !== undefined) checkLength(project.Description, 'projectDescription', 'the project’s description');
 
@@ -876,7 +949,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   }
   summary.notImported = notImported.list();
 
-  return {
+  // What is kept shares no memory with the XML, which can then go (detach.ts).
+  return detachStrings({
     snapshot: {
       exportedAt,
       baseUrl: '',
@@ -893,7 +967,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       categoryGroups,
     },
     summary,
-  };
+  });
 }
 
 function isHttpUrl(value: string): boolean {

@@ -106,20 +106,27 @@ const candidateReadings = (hadBom: boolean, hasCrlf: boolean): PositionReading[]
   return readings;
 };
 
-const unitWidth: Record<PositionUnit, (codePoint: number) => number> = {
-  utf16: (cp) => (cp > 0xffff ? 2 : 1),
-  codepoint: () => 1,
-  utf8: (cp) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4),
-};
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * UTF-16 indices of `base` for sorted, distinct offsets counted in `unit` (one sweep of the text).
  * An offset that falls inside a character (half a surrogate pair, inside a UTF-8 sequence) or past
- * the end maps to -1.
+ * the end maps to -1. `plain` says the text has no surrogates (then code points are UTF-16 units)
+ * and whether it is ASCII (then UTF-8 bytes are too), so those readings need no sweep.
  */
-function unitsToIndices(base: string, unit: PositionUnit, sortedOffsets: readonly number[]): Map<number, number> {
+function unitsToIndices(base: string, unit: PositionUnit, sortedOffsets: readonly number[], plain: { noSurrogates: boolean; ascii: boolean }): Map<number, number> {
   const out = new Map<number, number>();
-  const width = unitWidth[unit];
+  if (unit === 'utf16' || (unit === 'codepoint' && plain.noSurrogates) || (unit === 'utf8' && plain.ascii)) {
+    for (const offset of sortedOffsets) {
+      const insidePair = offset > 0 && offset < base.length && isLowSurrogate(base.charCodeAt(offset)) && isHighSurrogate(base.charCodeAt(offset - 1));
+      out.set(offset, offset > base.length || insidePair ? -1 : offset);
+    }
+    return out;
+  }
+  // The sweep reads UTF-16 units (charCodeAt, not codePointAt: it runs over every character of
+  // every source, and is most of an import's reading time).
+  const utf8 = unit === 'utf8';
   let next = 0;
   let counted = 0;
   let index = 0;
@@ -136,9 +143,15 @@ function unitsToIndices(base: string, unit: PositionUnit, sortedOffsets: readonl
       continue;
     }
     if (index === base.length) break;
-    const cp = base.codePointAt(index)!;
-    counted += width(cp);
-    index += cp > 0xffff ? 2 : 1;
+    const c = base.charCodeAt(index);
+    if (isHighSurrogate(c) && index + 1 < base.length && isLowSurrogate(base.charCodeAt(index + 1))) {
+      counted += utf8 ? 4 : 1;
+      index += 2;
+    } else {
+      // A lone surrogate counts as one code point, and as the three bytes of its code unit.
+      counted += utf8 ? (c < 0x80 ? 1 : c < 0x800 ? 2 : 3) : 1;
+      index += 1;
+    }
   }
   for (; next < sortedOffsets.length; next++) out.set(sortedOffsets[next]!, -1);
   return out;
@@ -161,11 +174,11 @@ function rawToStored(raw: string): (index: number) => number {
   };
 }
 
-function place(source: SourceText, stored: string, reading: PositionReading, selections: readonly SelectionPosition[]): (PlacedPassage | null)[] {
+function place(source: SourceText, stored: string, reading: PositionReading, selections: readonly SelectionPosition[], plain: { raw: Plain; stored: Plain }): (PlacedPassage | null)[] {
   const shift = reading.bomCounted ? 1 : 0;
   const base = reading.crlf === 'two' ? source.raw : stored;
   const offsets = [...new Set(selections.flatMap((s) => [Math.max(0, s.start - shift), Math.max(0, s.end - shift)]))].sort((a, b) => a - b);
-  const indices = unitsToIndices(base, reading.unit, offsets);
+  const indices = unitsToIndices(base, reading.unit, offsets, reading.crlf === 'two' ? plain.raw : plain.stored);
   const toStored = reading.crlf === 'two' ? rawToStored(source.raw) : (i: number) => i;
   return selections.map((s) => {
     const start = indices.get(Math.max(0, s.start - shift)) ?? -1;
@@ -174,6 +187,37 @@ function place(source: SourceText, stored: string, reading: PositionReading, sel
     const placed = { start: toStored(start), end: toStored(end) };
     return placed.end > placed.start ? placed : null;
   });
+}
+
+type Plain = { noSurrogates: boolean; ascii: boolean };
+const plainness = (text: string): Plain => ({ noSurrogates: !/[\uD800-\uDFFF]/.test(text), ascii: !/[^\x00-\x7f]/.test(text) });
+
+/**
+ * Where every candidate reading puts a source's passages, readings that agree taken together.
+ * Quotes play no part here, so a second decision on the same positions (with the selections'
+ * names as quotes, qdpx-import.ts) reuses it instead of sweeping the text again.
+ */
+export type Placements = {
+  stored: string;
+  textInfo: { hadBom: boolean; hasCrlf: boolean };
+  groups: { readings: PositionReading[]; placed: (PlacedPassage | null)[]; key: string }[];
+};
+
+export function placeReadings(source: SourceText, selections: readonly Pick<SelectionPosition, 'start' | 'end'>[]): Placements {
+  const stored = toStoredText(source.raw);
+  const textInfo = { hadBom: source.hadBom, hasCrlf: source.raw.includes('\r\n') };
+  const plainStored = plainness(stored);
+  const plain = { stored: plainStored, raw: textInfo.hasCrlf ? plainness(source.raw) : plainStored };
+  // Readings that place every passage the same way are one candidate.
+  const groups: Placements['groups'] = [];
+  for (const reading of candidateReadings(textInfo.hadBom, textInfo.hasCrlf)) {
+    const placed = place(source, stored, reading, selections, plain);
+    const key = placed.map((p) => (p === null ? '-' : `${p.start}:${p.end}`)).join(',');
+    const group = groups.find((g) => g.key === key);
+    if (group) group.readings.push(reading);
+    else groups.push({ readings: [reading], placed, key });
+  }
+  return { stored, textInfo, groups };
 }
 
 const wordChar = /[\p{L}\p{N}\p{M}]/u;
@@ -188,19 +232,25 @@ function onBoundaries(text: string, p: PlacedPassage): number {
 
 const squash = (value: string) => value.replace(/[\s\u00a0]+/g, ' ').replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").trim().toLowerCase();
 
-/**
- * A selection's quote as evidence: null when it has none worth comparing (empty, or too short to
- * tell anything), else whether the text at the placement matches it (a quote cut short with "…"
- * or "..." need only match the start).
- */
-function quoteMatches(text: string, p: PlacedPassage | null, quote: string | null | undefined): boolean | null {
+type WantedQuote = { wanted: string; truncated: boolean } | null;
+
+/** A selection's quote as evidence: null when it has none worth comparing (empty, or too short to tell anything). */
+function wantedQuote(quote: string | null | undefined): WantedQuote {
   if (!quote) return null;
   const truncated = /(…|\.\.\.)\s*$/.test(quote);
   const wanted = squash(truncated ? quote.replace(/(…|\.\.\.)\s*$/, '') : quote);
-  if (wanted.length < 4) return null;
+  return wanted.length < 4 ? null : { wanted, truncated };
+}
+
+/**
+ * Whether the text at the placement matches a selection's quote (a quote cut short with "…" or
+ * "..." need only match the start); null when there is no quote to compare.
+ */
+function quoteMatches(text: string, p: PlacedPassage | null, quote: WantedQuote): boolean | null {
+  if (quote === null) return null;
   if (p === null) return false;
   const actual = squash(text.slice(p.start, p.end));
-  return truncated ? actual.startsWith(wanted) : actual === wanted || actual.startsWith(wanted) || wanted.startsWith(actual);
+  return quote.truncated ? actual.startsWith(quote.wanted) : actual === quote.wanted || actual.startsWith(quote.wanted) || quote.wanted.startsWith(actual);
 }
 
 const sameReading = (a: PositionReading, b: PositionReading) => a.unit === b.unit && a.bomCounted === b.bomCounted && a.crlf === b.crlf;
@@ -210,23 +260,14 @@ const minimumBoundaryShare = 0.6;
 /** Fewer passages than this cannot show that a reading does not fit (a few sloppy selections can). */
 const minimumEvidence = 5;
 
-export function decidePositions(input: { source: SourceText; selections: readonly SelectionPosition[]; origin?: string | null }): PositionDecision {
+export function decidePositions(input: { source: SourceText; selections: readonly SelectionPosition[]; origin?: string | null; placements?: Placements }): PositionDecision {
   const { source, selections } = input;
-  const stored = toStoredText(source.raw);
-  const textInfo = { hadBom: source.hadBom, hasCrlf: source.raw.includes('\r\n') };
+  const { stored, textInfo, groups } = input.placements ?? placeReadings(source, selections);
   const known = knownReading(input.origin);
   const standard: PositionReading = { unit: 'codepoint', bomCounted: false, crlf: 'two' };
 
-  // Readings that place every passage the same way are one candidate.
-  const groups: { readings: PositionReading[]; placed: (PlacedPassage | null)[]; key: string }[] = [];
-  for (const reading of candidateReadings(textInfo.hadBom, textInfo.hasCrlf)) {
-    const placed = place(source, stored, reading, selections);
-    const key = placed.map((p) => (p === null ? '-' : `${p.start}:${p.end}`)).join(',');
-    const group = groups.find((g) => g.key === key);
-    if (group) group.readings.push(reading);
-    else groups.push({ readings: [reading], placed, key });
-  }
-
+  // Each quote is normalised once, not once per reading.
+  const quotes = selections.map((s) => wantedQuote(s.quote));
   const scored = groups.map((g) => {
     let boundaries = 0;
     let quotesMatched = 0;
@@ -235,7 +276,7 @@ export function decidePositions(input: { source: SourceText; selections: readonl
     g.placed.forEach((p, i) => {
       if (p === null) outside++;
       else boundaries += onBoundaries(stored, p);
-      const q = quoteMatches(stored, p, selections[i]!.quote);
+      const q = quoteMatches(stored, p, quotes[i] ?? null);
       if (q === true) quotesMatched++;
       if (q === false) quotesMissed++;
     });
@@ -254,7 +295,7 @@ export function decidePositions(input: { source: SourceText; selections: readonl
   const checks: PassageCheck[] = [];
   const problems: (string | null)[] = [];
   best.placed.forEach((p, i) => {
-    const q = quoteMatches(stored, p, selections[i]!.quote);
+    const q = quoteMatches(stored, p, quotes[i] ?? null);
     if (p === null) {
       checks.push('unverified');
       problems.push(`positions ${selections[i]!.start}–${selections[i]!.end} are outside its text`);

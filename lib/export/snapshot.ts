@@ -1,8 +1,7 @@
 // Helpers every exporter and importer shares: lookups over a snapshot (checked once, so a broken
 // snapshot fails loudly instead of producing a file that points at nothing), category paths, and
 // what an importer must compute for itself when a file does not carry it.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { createHash } from 'node:crypto';
 import type {
   ExportAnnotation,
   ExportAttribute,
@@ -114,8 +113,9 @@ export function documentName(document: ExportDocument, index: number): string {
   return document.title ?? document.sourceName ?? `Document ${index + 1}`;
 }
 
+/** SHA-256 of the text's UTF-8, hex: a document's contentHash. Node's native hash (an import hashes tens of megabytes). */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(new TextEncoder().encode(text)));
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** A URL-safe slug of a name ("Pakistan–Afghan talks" → "pakistan-afghan-talks"). */

@@ -7,9 +7,10 @@
 // normalisation would turn them into spaces). Characters XML 1.0 cannot carry at all (most C0
 // controls, U+FFFE/U+FFFF, lone surrogates) become U+FFFD, so the file is always well-formed.
 //
-// Reading: fast-xml-parser after a well-formedness check. A DOCTYPE is refused outright: QDA-XML
-// never needs one, and refusing it rules out entity-expansion bombs and external entities.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// Reading: saxes, a strict streaming parser (it checks well-formedness as it goes, and folds line
+// ends as XML 1.0 §2.11 says). A DOCTYPE is refused outright: QDA-XML never needs one, and refusing
+// it rules out entity-expansion bombs and external entities.
+import { SaxesParser } from 'saxes';
 import { ImportError } from './errors';
 
 type AttributeValue = string | number | boolean | null | undefined;
@@ -111,85 +112,196 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-function stripPrefix(value: unknown, prefix: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => stripPrefix(item, prefix));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    out[key.startsWith(prefix) ? key.slice(prefix.length) : key] = stripPrefix(child, prefix);
-  }
-  return out;
+export type XmlExpectation = {
+  root: string;
+  /** The namespace, or a pattern of the variants accepted (tools write several spellings). */
+  namespace: string | RegExp;
+  what: string;
+  arrays: ReadonlySet<string>;
+  /** How the expected namespace is named in messages, e.g. "urn:QDA-XML:project:1.0". */
+  namespaceLabel?: string;
+  /** Accept a root element that declares no namespace at all (some tools omit it). */
+  namespaceOptional?: boolean;
+};
+
+// The entities HTML defines that files written by hand or by HTML-minded tools use; XML itself
+// defines only the five that saxes knows.
+const htmlEntities: Record<string, string> = { nbsp: '\u00a0', cent: '¢', pound: '£', yen: '¥', euro: '€', copy: '©', reg: '®', inr: '₹' };
+
+/** The text is fed to the parser in pieces of this many characters (the stream yields between them). */
+const chunkChars = 1 << 16;
+
+type Frame = { name: string; attributes: Record<string, string>; children: ParsedElement | null; text: string; setAside: boolean; depth: number };
+
+/**
+ * Reads `xml` (saxes: a streaming, strict XML parser), building each element the way the importers
+ * read them: an element with neither attributes nor child elements is its text (`''` when empty);
+ * any other is an object of its attributes and child elements, by name, the root's namespace
+ * prefix removed, with its text (if any is more than white space) as `#text`. Elements named in
+ * `arrays` are always arrays; another that repeats becomes one.
+ *
+ * `setAside` names, by local names from the root's child down ("Sources", "TextSource"), elements
+ * that are not built into the tree: each stands there as its attributes alone, and `onSetAside`
+ * hears each one whole, in document order, as soon as its end tag is read. A file of 50,000
+ * passages is then never a tree in memory all at once.
+ */
+function readXml(xml: string, expected: XmlExpectation, setAside: readonly string[] | null, onSetAside: ((element: ParsedElement) => void) | null): { root: ParsedElement; feed: () => boolean } {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  Object.assign(parser.ENTITIES, htmlEntities);
+  const stack: Frame[] = [];
+  let prefix: string | null = null;
+  let root: ParsedElement | null = null;
+  let failure: Error | null = null;
+  const strip = (name: string) => (prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name);
+  const add = (parent: ParsedElement, name: string, value: unknown) => {
+    const key = strip(name);
+    const existing = parent[key];
+    if (expected.arrays.has(localName(name))) {
+      if (Array.isArray(existing)) existing.push(value);
+      else parent[key] = [value];
+    } else if (existing === undefined) parent[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else parent[key] = [existing, value];
+  };
+  const built = (frame: Frame): unknown => {
+    const hasAttributes = Object.keys(frame.attributes).length > 0;
+    if (!hasAttributes && frame.children === null) return frame.text;
+    const out: ParsedElement = {};
+    for (const [name, value] of Object.entries(frame.attributes)) out[strip(name)] = value;
+    if (frame.children) Object.assign(out, frame.children);
+    if (frame.text.trim() !== '' || (frame.children === null && frame.text !== '')) out['#text'] = frame.text;
+    return out;
+  };
+
+  parser.on('doctype', () => {
+    throw new ImportError(`${expected.what} declares a DOCTYPE, which QDA-XML never uses; it was refused for safety`);
+  });
+  // After a well-formedness error, saxes goes on reading; nothing more is built.
+  parser.on('opentag', (tag) => {
+    if (failure) return;
+    const attributes = tag.attributes as Record<string, string>;
+    if (stack.length === 0) {
+      if (root !== null) throw new ImportError(`${expected.what} has no single root element`);
+      const colon = tag.name.indexOf(':');
+      prefix = colon === -1 ? '' : `${tag.name.slice(0, colon)}:`;
+      if (localName(tag.name) !== expected.root) {
+        throw new ImportError(`${expected.what} has the root element <${tag.name}>, but a ${expected.root} was expected`);
+      }
+      const declared = attributes[prefix === '' ? 'xmlns' : `xmlns:${prefix.slice(0, -1)}`];
+      const matches =
+        typeof declared === 'string'
+          ? typeof expected.namespace === 'string'
+            ? declared === expected.namespace
+            : expected.namespace.test(declared.trim())
+          : declared === undefined && expected.namespaceOptional === true;
+      if (!matches) {
+        const found = typeof declared === 'string' ? `the namespace "${declared}"` : 'no namespace';
+        const wanted = expected.namespaceLabel ?? `"${String(expected.namespace)}"`;
+        throw new ImportError(`${expected.what}: <${tag.name}> has ${found}, but ${wanted} was expected`);
+      }
+    }
+    const parent = stack.at(-1);
+    const depth = stack.length;
+    // Set aside: at its place in the path, or inside one that is.
+    const setAsideHere = parent?.setAside === true || (setAside !== null && depth === setAside.length && stack.slice(1).every((f, i) => localName(f.name) === setAside[i]) && localName(tag.name) === setAside[depth - 1]);
+    stack.push({ name: tag.name, attributes, children: null, text: '', setAside: setAsideHere, depth });
+  });
+  const onText = (text: string) => {
+    const top = stack.at(-1);
+    if (top) top.text += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    if (failure) return;
+    const frame = stack.pop()!;
+    const value = built(frame);
+    const parent = stack.at(-1);
+    if (!parent) {
+      root = (value !== null && typeof value === 'object' ? value : {}) as ParsedElement;
+      return;
+    }
+    const insideSetAside = parent.setAside;
+    if (frame.setAside && !insideSetAside) {
+      // The top of a set-aside element: handed over whole; the tree keeps its attributes.
+      onSetAside?.(value as ParsedElement);
+      const stub: ParsedElement = {};
+      for (const [name, v] of Object.entries(frame.attributes)) stub[strip(name)] = v;
+      parent.children ??= {};
+      if (onSetAside === null) add(parent.children, frame.name, value);
+      else add(parent.children, frame.name, stub);
+      return;
+    }
+    parent.children ??= {};
+    add(parent.children, frame.name, value);
+  });
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+
+  let at = 0;
+  const fail = (error: unknown): never => {
+    if (error instanceof ImportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // saxes says "line:column: message", the column zero-based.
+    const where = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(message);
+    throw new ImportError(where ? `${expected.what} is not well-formed XML (line ${where[1]}, column ${Number(where[2]) + 1}): ${where[3]}` : `${expected.what} could not be read as XML: ${message}`);
+  };
+  /** Feeds the next piece of the text; false once all of it has been read. */
+  const feed = (): boolean => {
+    try {
+      if (at >= xml.length) {
+        parser.close();
+        if (failure) fail(failure);
+        if (root === null) throw new ImportError(`${expected.what} has no single root element`);
+        return false;
+      }
+      parser.write(xml.slice(at, (at += chunkChars)));
+      if (failure) fail(failure);
+      return true;
+    } catch (error) {
+      return fail(error);
+    }
+  };
+  return {
+    get root() {
+      return root ?? {};
+    },
+    feed,
+  };
+}
+
+function prepared(xml: string, what: string): string {
+  // A DOCTYPE is refused before parsing: it could declare entities (expansion bombs, external files).
+  const source = xml.replace(/^\uFEFF/, '');
+  if (/<!DOCTYPE/i.test(source)) throw new ImportError(`${what} declares a DOCTYPE, which QDA-XML never uses; it was refused for safety`);
+  return source;
 }
 
 /**
  * Parses `xml` and returns its root element, checked to be `expected.root` in `expected.namespace`
  * (with or without a namespace prefix). `arrays` names the elements that may repeat, so they are
  * always arrays. Every failure is an ImportError naming `expected.what` ("project.qde").
+ *
+ * With `setAside` (local names from the root's child down), those elements are left out of the
+ * tree but for their attributes; `readSetAside` then reads them one at a time.
  */
-export function parseXmlDocument(
-  xml: string,
-  expected: {
-    root: string;
-    /** The namespace, or a pattern of the variants accepted (tools write several spellings). */
-    namespace: string | RegExp;
-    what: string;
-    arrays: ReadonlySet<string>;
-    /** How the expected namespace is named in messages, e.g. "urn:QDA-XML:project:1.0". */
-    namespaceLabel?: string;
-    /** Accept a root element that declares no namespace at all (some tools omit it). */
-    namespaceOptional?: boolean;
-  },
-): ParsedElement {
-  // XML end-of-line handling (XML 1.0 §2.11), which the parser leaves to us.
-  const source = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (/<!DOCTYPE/i.test(source)) {
-    throw new ImportError(`${expected.what} declares a DOCTYPE, which QDA-XML never uses; it was refused for safety`);
+export function parseXmlDocument(xml: string, expected: XmlExpectation & { setAside?: readonly string[] }): ParsedElement {
+  const reader = readXml(prepared(xml, expected.what), expected, expected.setAside ?? null, expected.setAside ? () => undefined : null);
+  while (reader.feed());
+  return reader.root;
+}
+
+/**
+ * The elements `parseXmlDocument` set aside, each whole, in document order: the text is read
+ * again, a piece at a time, and only the element being read is built.
+ */
+export function* readSetAside(xml: string, expected: XmlExpectation & { setAside: readonly string[] }): Generator<ParsedElement> {
+  const ready: ParsedElement[] = [];
+  const reader = readXml(prepared(xml, expected.what), expected, expected.setAside, (element) => ready.push(element));
+  let more = true;
+  while (more || ready.length > 0) {
+    if (ready.length > 0) yield ready.shift()!;
+    else more = reader.feed();
   }
-  const validation = XMLValidator.validate(source);
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    throw new ImportError(`${expected.what} is not well-formed XML (line ${line}, column ${col}): ${msg}`);
-  }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    htmlEntities: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    isArray: (name, _path, _isLeaf, isAttribute) => !isAttribute && expected.arrays.has(localName(name)),
-  });
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = parser.parse(source) as Record<string, unknown>;
-  } catch (error) {
-    throw new ImportError(`${expected.what} could not be read as XML: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const roots = Object.keys(parsed).filter((key) => key !== '#text');
-  const rootName = roots[0];
-  if (roots.length !== 1 || rootName === undefined) {
-    throw new ImportError(`${expected.what} has no single root element`);
-  }
-  const colon = rootName.indexOf(':');
-  const prefix = colon === -1 ? '' : rootName.slice(0, colon);
-  if (localName(rootName) !== expected.root) {
-    throw new ImportError(`${expected.what} has the root element <${rootName}>, but a ${expected.root} was expected`);
-  }
-  const rootValue = parsed[rootName];
-  const root: ParsedElement = rootValue !== null && typeof rootValue === 'object' && !Array.isArray(rootValue) ? (rootValue as ParsedElement) : {};
-  const declared = root[prefix === '' ? 'xmlns' : `xmlns:${prefix}`];
-  const matches =
-    typeof declared === 'string'
-      ? typeof expected.namespace === 'string'
-        ? declared === expected.namespace
-        : expected.namespace.test(declared.trim())
-      : declared === undefined && expected.namespaceOptional === true;
-  if (!matches) {
-    const found = typeof declared === 'string' ? `the namespace "${declared}"` : 'no namespace';
-    const wanted = expected.namespaceLabel ?? `"${String(expected.namespace)}"`;
-    throw new ImportError(`${expected.what}: <${rootName}> has ${found}, but ${wanted} was expected`);
-  }
-  return (prefix === '' ? root : stripPrefix(root, `${prefix}:`)) as ParsedElement;
 }

@@ -4,15 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getAgreement } from '@/lib/data/agreement';
-import { createAnnotation } from '@/lib/data/annotations';
+import { createAnnotation, listAnnotations } from '@/lib/data/annotations';
+import { listMemos, saveMemo } from '@/lib/data/compare';
 import { exportProject } from '@/lib/data/exports';
-import { updateProjectSettings } from '@/lib/data/projects';
+import { setLayersRevealed, updateProjectSettings } from '@/lib/data/projects';
 import { createComment } from '@/lib/data/comments';
 import { unzipSync } from 'fflate';
-import { expectAppError, makeCodebook, makeDocument, makeProject, spanOf } from '../integration/helpers';
+import { expectAppError, makeCodebook, makeDocument, makeProject, makeUser, spanOf } from '../integration/helpers';
 
-// One policy, every output: a report holds no part its reader's pages would not show. Here the
-// agreement figures, for an annotator in a project that shows them to owners and curators only.
+// One policy, every output: a file holds no part its reader's pages would not show, and what the
+// pages show, it holds. Layers under blind coding, and once revealed; memos; the agreement
+// figures, for an annotator in a project that shows them to owners and curators only.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parallax-policy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,6 +64,54 @@ describe('exports follow the pages’ policy', () => {
       const ownerFile = (await read(p.owner.actor, format))!;
       expect(ownerFile, `owner's ${format}`).toContain('ben-note-secret');
     }
+  });
+
+  it('holds the project’s memos for every member, as the memo pages show them to every member, and nothing for an outsider', async () => {
+    const p = await makeProject({ ana: 'ANNOTATOR', viewer: 'VIEWER' });
+    const { security } = await makeCodebook(p.slug);
+    const doc = await makeDocument(p, 'Memos');
+    await createAnnotation(p.members.ana!.actor, doc.id, { ...spanOf(doc.text, 'The talks failed'), categoryId: security.id });
+    await saveMemo(p.owner.actor, p.slug, { documentId: null, body: 'project-memo-body', version: 0 });
+    await saveMemo(p.members.ana!.actor, p.slug, { documentId: doc.id, body: 'document-memo-body', version: 0 });
+    for (const member of [p.owner, p.members.ana!, p.members.viewer!]) {
+      const memos = await listMemos(member.actor, p.slug);
+      const onPage = [memos.project?.body, ...Object.values(memos.byDocument).map((m) => m.body)].filter((b): b is string => b !== undefined).sort();
+      expect(onPage, 'the memo page shows both').toEqual(['document-memo-body', 'project-memo-body']);
+      for (const format of ['w3c', 'qdpx', 'html'] as const) {
+        const bytes = (await exportProject(member.actor, p.slug, { format }, 'http://localhost')).bytes;
+        const file = format === 'qdpx' ? Object.values(unzipSync(bytes)).map((b) => new TextDecoder().decode(b)).join('\n') : new TextDecoder().decode(bytes);
+        for (const body of onPage) expect(file, `${format} of ${member.email}`).toContain(body);
+      }
+    }
+    const outsider = await makeUser('outsider');
+    await expectAppError(exportProject(outsider.actor, p.slug, { format: 'w3c' }, 'http://localhost'), 'NOT_FOUND');
+    await expectAppError(listMemos(outsider.actor, p.slug), 'NOT_FOUND');
+  });
+
+  it('once the owner reveals the layers, an annotator’s and a viewer’s exports hold every layer, as their pages do; hidden again, they do not', async () => {
+    const p = await makeProject({ ana: 'ANNOTATOR', ben: 'ANNOTATOR', viewer: 'VIEWER' });
+    const { security } = await makeCodebook(p.slug);
+    const doc = await makeDocument(p, 'Reveal');
+    await createAnnotation(p.members.ana!.actor, doc.id, { ...spanOf(doc.text, 'The talks failed'), categoryId: security.id, note: 'ana-layer-note' });
+    await createAnnotation(p.members.ben!.actor, doc.id, { ...spanOf(doc.text, 'Both sides blamed each other.'), categoryId: security.id, note: 'ben-layer-note' });
+    const csv = async (actor: Parameters<typeof exportProject>[0]) => new TextDecoder().decode((await exportProject(actor, p.slug, { format: 'csv' }, 'http://localhost')).bytes);
+    const onPage = async (actor: Parameters<typeof exportProject>[0]) => (await listAnnotations(actor, doc.id, { layer: 'all' })).map((a) => a.note).sort();
+
+    expect(await onPage(p.members.ana!.actor)).toEqual(['ana-layer-note']);
+    expect(await csv(p.members.ana!.actor)).not.toContain('ben-layer-note');
+    expect(await csv(p.members.viewer!.actor)).not.toContain('ana-layer-note');
+
+    await setLayersRevealed(p.owner.actor, p.slug, true);
+    for (const reader of [p.members.ana!, p.members.viewer!]) {
+      expect(await onPage(reader.actor), `${reader.email}'s page`).toEqual(['ana-layer-note', 'ben-layer-note']);
+      const file = await csv(reader.actor);
+      for (const note of ['ana-layer-note', 'ben-layer-note']) expect(file, `${reader.email}'s CSV`).toContain(note);
+    }
+
+    await setLayersRevealed(p.owner.actor, p.slug, false);
+    expect(await onPage(p.members.ana!.actor)).toEqual(['ana-layer-note']);
+    expect(await csv(p.members.ana!.actor)).not.toContain('ben-layer-note');
+    expect(await csv(p.members.viewer!.actor)).not.toContain('ben-layer-note');
   });
 
   it('leaves the agreement figures out of an annotator’s HTML and PDF reports when the project hides them, and says why', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { throttlePolicy } from '@/lib/auth/throttle';
-import { createUser, signUp, verifyCredentials } from '@/lib/data/users';
+import { createUser, findUserByEmail, signUp, verifyCredentials } from '@/lib/data/users';
 import { expectAppError, uniq } from '../integration/helpers';
 
 describe('accounts and sign-in', () => {
@@ -85,7 +85,18 @@ describe('sign-up', () => {
     await expectAppError(signUp({ email: `over-${uniq()}@test.example`, password: 'long enough pass', name: 'Over' }, address), 'RATE_LIMITED', /Too many sign-ups from your address/);
     // Refused attempts count too: a failed one (a taken email) spends the allowance as well.
     const other = `signup-${uniq()}`;
-    const user = await signUp({ email: `x-${uniq()}@test.example`, password: 'long enough pass', name: 'X' }, other);
-    expect(user.name).toBe('X');
+    const email = `x-${uniq()}@test.example`;
+    await signUp({ email, password: 'long enough pass', name: 'X' }, other);
+    expect((await findUserByEmail(email))?.name).toBe('X');
+  });
+
+  it('answers the same for an email that has an account, and changes nothing of that account', async () => {
+    const email = `taken-${uniq()}@test.example`;
+    await createUser({ email, password: 'the owner’s password', name: 'Owner' });
+    await expect(signUp({ email, password: 'an attacker’s pass', name: 'Attacker' }, `signup-${uniq()}`)).resolves.toBeUndefined();
+    await expect(signUp({ email: `new-${uniq()}@test.example`, password: 'an attacker’s pass', name: 'New' }, `signup-${uniq()}`)).resolves.toBeUndefined();
+    expect((await findUserByEmail(email))?.name).toBe('Owner');
+    await expect(verifyCredentials({ email, password: 'the owner’s password', address: `a-${uniq()}` })).resolves.toMatchObject({ email });
+    await expectAppError(verifyCredentials({ email, password: 'an attacker’s pass', address: `a-${uniq()}` }), 'UNAUTHENTICATED', /Wrong email or password/);
   });
 });
