@@ -744,6 +744,19 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
             ) : null}
           </div>
         </div>
+        {offline && pending > 0 ? (
+          // Stays in view while the reader scrolls (the header's own mark scrolls away with it).
+          <div
+            role="status"
+            data-testid="offline-banner"
+            className="no-print fixed bottom-4 left-4 z-40 max-w-sm rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-950 shadow-lg ring-1 ring-amber-300"
+          >
+            <p className="font-medium">The server or its database is not answering.</p>
+            <p className="mt-0.5 text-amber-900">
+              {pending === 1 ? '1 change is' : `${pending} changes are`} kept in this browser and will be sent when it answers again. Keep annotating.
+            </p>
+          </div>
+        ) : null}
         <div className="reader" data-testid="document-reader" data-ready={editor ? 'true' : 'false'} data-highlighted={drawnCount}>
           {editor ? (
             <EditorContent editor={editor} />

@@ -46,12 +46,16 @@ parentPort.on('message', async (message) => {
       const fn = module[message.fn];
       if (typeof fn !== 'function') throw new Error(`${message.module} has no function ${message.fn}`);
       const result = await fn(...message.args);
-      // What the job left is garbage: collected now, the heap reported is what the thread keeps.
+      // The heap the job grew to (before its garbage is collected) decides whether the thread is
+      // kept (lib/jobs/worker.ts): a thread that grew large keeps much of that memory from the
+      // system even once it is collected, and is ended rather than kept.
+      const heapBytes = getHeapStatistics().total_heap_size;
       globalThis.gc();
-      parentPort.postMessage({ type: 'result', result, heapBytes: getHeapStatistics().total_heap_size });
+      parentPort.postMessage({ type: 'result', result, heapBytes });
     } catch (error) {
+      const heapBytes = getHeapStatistics().total_heap_size;
       globalThis.gc();
-      parentPort.postMessage({ type: 'error', error: describe(error), heapBytes: getHeapStatistics().total_heap_size });
+      parentPort.postMessage({ type: 'error', error: describe(error), heapBytes });
     }
     return;
   }

@@ -38,8 +38,11 @@ const children = new Set<ChildProcess>();
 // A worker that fails a test is replaced; its servers must not outlive it and hold their ports.
 process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
-/** An instance on `port` (kept across stop and start, so the browser can reconnect to it). */
-export async function appServer(port?: number): Promise<AppServer> {
+/**
+ * An instance on `port` (kept across stop and start, so the browser can reconnect to it), with
+ * `env` added to its environment (another DATABASE_URL, say).
+ */
+export async function appServer(port?: number, env: Record<string, string> = {}): Promise<AppServer> {
   const chosen = port ?? (await freePort());
   const url = `http://127.0.0.1:${chosen}`;
   let child: ChildProcess | null = null;
@@ -49,7 +52,7 @@ export async function appServer(port?: number): Promise<AppServer> {
       mkdirSync('test-results', { recursive: true });
       const log = openSync(`test-results/app-${chosen}.log`, 'a');
       const c = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(chosen), '-H', '127.0.0.1'], {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
         // The instance's output goes to a file per port, to read when a test fails.
         stdio: ['ignore', log, log],
       });
