@@ -11,8 +11,13 @@ export const roleLabels: Record<Role, string> = {
   VIEWER: 'Viewer',
 };
 
-export function canViewProject(role: Role | null): boolean {
-  return role !== null;
+/** Whether a membership is an owner's: for rules about the project's owners themselves (its last owner stays). */
+export function isOwnerRole(role: Role): boolean {
+  return role === 'OWNER';
+}
+/** The project itself: its settings, its activity log, revealing the layers, deleting it. */
+export function canManageProject(role: Role): boolean {
+  return role === 'OWNER';
 }
 export function canImportDocuments(role: Role): boolean {
   return role === 'OWNER' || role === 'CURATOR';
@@ -35,6 +40,14 @@ export function canSeeAllLayers(role: Role): boolean {
 }
 /** Curators and owners build the consensus layer. */
 export function canCurate(role: Role): boolean {
+  return role === 'OWNER' || role === 'CURATOR';
+}
+/** Everyone who may annotate may also discuss; viewers read. */
+export function canComment(role: Role): boolean {
+  return canAnnotate(role);
+}
+/** Owners and curators moderate the discussion: they may delete anyone's comment. */
+export function canModerateComments(role: Role): boolean {
   return role === 'OWNER' || role === 'CURATOR';
 }
 /**

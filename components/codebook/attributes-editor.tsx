@@ -7,12 +7,9 @@ import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError, inputClass } from '@/components/ui/field';
 import { InlineSpinner } from '@/components/ui/inline-spinner';
+import { slugify } from '@/lib/slug';
 import { dangerLinkClass } from './styles';
 
-/** Machine names from labels: "Afghan Taliban" → "afghan-taliban" (what the server requires). */
-function slugify(label: string): string {
-  return label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-}
 
 type OptionDraft = { key: string; value: string; label: string; usage: number; isNew: boolean; valueEdited: boolean };
 type AttributeDraft = { key: string; name: string; description: string; options: OptionDraft[] };

@@ -3,7 +3,7 @@ import { useState, useTransition } from 'react';
 import { removeMemberAction, setMemberRoleAction } from '@/lib/actions/members';
 import type { MemberSummary } from '@/lib/data/projects';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { roleLabels, roles } from '@/lib/permissions';
+import { isOwnerRole, roleLabels, roles } from '@/lib/permissions';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { inputClass } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
@@ -56,7 +56,7 @@ function MemberRow({ slug, member, isSelf, canManage }: { slug: string; member: 
             {pending ? <InlineSpinner className="text-stone-400" /> : null}
           </span>
         ) : (
-          <Badge tone={member.role === 'OWNER' ? 'accent' : 'stone'}>{roleLabels[member.role]}</Badge>
+          <Badge tone={isOwnerRole(member.role) ? 'accent' : 'stone'}>{roleLabels[member.role]}</Badge>
         )}
         {error ? (
           <p role="alert" className="mt-1.5 max-w-xs text-xs text-red-700">

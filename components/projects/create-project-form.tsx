@@ -4,10 +4,8 @@ import { createProjectAction } from '@/lib/actions/projects';
 import type { FormState } from '@/lib/actions/auth';
 import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
+import { slugify } from '@/lib/slug';
 
-function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-}
 
 export function CreateProjectForm() {
   const [open, setOpen] = useState(false);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { canManageProject } from '@/lib/permissions';
 import {
   actionsForType,
   createdAtRange,
@@ -59,7 +60,6 @@ export type ActivityEventDto = {
 export type ActivityPage = { events: ActivityEventDto[]; nextCursor: string | null };
 
 const ownersOnly = 'Only project owners can see the activity log.';
-const isOwner = (role: string) => role === 'OWNER';
 
 /**
  * The project's activity log, newest first, filtered and paged. Owners only: the log names every
@@ -70,7 +70,7 @@ const isOwner = (role: string) => role === 'OWNER';
  * millisecond keep a stable order and none is skipped or repeated across pages.
  */
 export async function listActivity(actor: Actor, slug: string, filters: ActivityFiltersInput = {}): Promise<ActivityPage> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly);
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly);
   const f = parseOrThrow(activityFiltersSchema, filters);
   const where: Prisma.ActivityEventWhereInput = { projectId: project.id };
   if (f.actor !== undefined) where.actorId = f.actor === 'system' ? null : f.actor;
@@ -124,7 +124,7 @@ export type ActivityFilterOptions = {
  * which would read every event of a busy project on each page view.
  */
 export async function listActivityFilterOptions(actor: Actor, slug: string): Promise<ActivityFilterOptions> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly);
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly);
   const db = getDb();
   const [members, removed, system, documents] = await Promise.all([
     db.membership.findMany({ where: { projectId: project.id }, select: { userId: true } }),

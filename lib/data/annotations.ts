@@ -9,7 +9,7 @@ import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Layer, Role } from '@/lib/generated/prisma/enums';
 import { annotationChangedSummary, annotationCreatedSummary, quote } from '@/lib/activity';
-import { canAnnotate } from '@/lib/permissions';
+import { canAnnotate, canCurate } from '@/lib/permissions';
 import {
   annotationLayerSchema,
   createAnnotationSchema,
@@ -517,9 +517,6 @@ async function loadWriteContext(annotationId: string, userId: string | null, wit
     FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" WHERE a."id" = ${annotationId}::uuid`);
   return row ?? null;
 }
-
-// The consensus layer is curated: owners and curators accept passages into it.
-const canCurate = (role: Role) => role === 'OWNER' || role === 'CURATOR';
 
 /**
  * The annotation when the actor may change it: their own annotator-layer row, or a consensus row

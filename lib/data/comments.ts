@@ -5,7 +5,7 @@ import { isUuid } from '@/lib/ids';
 import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { canAnnotate } from '@/lib/permissions';
+import { canComment, canModerateComments } from '@/lib/permissions';
 import {
   createCommentSchema,
   deleteCommentSchema,
@@ -61,10 +61,6 @@ export type UnreadCounts = Record<string, { unread: number; mentions: number }>;
 const annotationNotFound = () => new AppError('NOT_FOUND', 'No such annotation is visible to you.');
 const commentNotFound = () => new AppError('NOT_FOUND', 'No such comment is visible to you.');
 
-// Viewers read; everyone who may annotate may also discuss.
-const canComment = (role: Role) => canAnnotate(role);
-// Owners and curators moderate: they may delete anyone's comment.
-const canModerate = (role: Role) => role === 'OWNER' || role === 'CURATOR';
 const cannotComment = () => new AppError('FORBIDDEN', 'Viewers can read comments but not write them; ask an owner for the annotator role.');
 
 const commentSelect = {
@@ -369,7 +365,7 @@ export async function deleteComment(actor: Actor, commentId: string, input: Dele
   const { row, access } = await requireVisibleComment(actor, commentId);
   const data = parseOrThrow(deleteCommentSchema, input);
   const isAuthor = actor.kind === 'user' && row.author.id === actor.userId && canComment(access.role);
-  if (actor.kind === 'user' && !isAuthor && !canModerate(access.role)) {
+  if (actor.kind === 'user' && !isAuthor && !canModerateComments(access.role)) {
     throw new AppError('FORBIDDEN', 'Only the author of a comment, or an owner or curator, can delete it.');
   }
   if (data.version !== undefined && data.version !== row.version) {

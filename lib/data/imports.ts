@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { fromQdc, fromW3C, ImportError } from '@/lib/export';
 import { countOf, emptySummary, type ImportSummary } from '@/lib/export/import-summary';
 import { readQdpx } from '@/lib/export/qdpx-import';
-import { slugify } from '@/lib/export/snapshot';
+import { slugify } from '@/lib/slug';
 import type { ExportSnapshot } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { memoryRelief } from '@/lib/jobs/memory';
@@ -490,7 +490,7 @@ export async function runCommit(id: string): Promise<void> {
 /** A free slug for the project an import makes: from the file's project name (or file name). */
 export async function suggestImportSlug(actor: Actor, id: string): Promise<string> {
   const job = await getImport(actor, id);
-  const base = slugify(job.summary?.projectName ?? job.fileName.replace(/\.[^.]+$/, '')).slice(0, 56).replace(/-+$/, '');
+  const base = slugify(job.summary?.projectName ?? job.fileName.replace(/\.[^.]+$/, ''), { maxLength: 56, fallback: 'imported' });
   const stem = base.length >= 3 ? base : `${base}-import`.replace(/^-/, '');
   const taken = new Set((await getDb().project.findMany({ where: { slug: { startsWith: stem } }, select: { slug: true } })).map((p) => p.slug));
   if (!taken.has(stem)) return stem;

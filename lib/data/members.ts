@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { canManageMembers, roleLabels, roles } from '@/lib/permissions';
+import { canManageMembers, isOwnerRole, roleLabels, roles } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { createInviteSchema, type CreateInviteInput } from '@/lib/validations/member';
 import { uuidPattern } from '@/lib/validations/codebook';
@@ -198,7 +198,7 @@ export async function removeMember(actor: Actor, slug: string, userId: string): 
     const key = { projectId_userId: { projectId: project.id, userId } };
     const membership = await tx.membership.findUnique({ where: key, select: { role: true, user: { select: { email: true, name: true } } } });
     if (!membership) throw notFound;
-    if (membership.role === 'OWNER') {
+    if (isOwnerRole(membership.role)) {
       const owners = await tx.membership.count({ where: { projectId: project.id, role: 'OWNER' } });
       if (owners <= 1) throw new AppError('CONFLICT', `${membership.user.email} is the project's last owner; make someone else owner first.`);
     }

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { change, quote } from '@/lib/activity';
-import { canManageMembers, roleLabels } from '@/lib/permissions';
+import { canManageMembers, canManageProject, isOwnerRole, roleLabels } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validations/parse';
 import {
   createProjectSchema,
@@ -137,7 +137,7 @@ export async function setMemberRole(
     // email has an account, so this cannot be used to find out which ones do.
     if (!existing && actor.kind !== 'system') throw new AppError('NOT_FOUND', `${email} is not a member of this project; invite them, and they join when they accept.`);
     if (!user) throw new AppError('NOT_FOUND', `No account for ${email}.`);
-    if (existing?.role === 'OWNER' && role !== 'OWNER') {
+    if (existing && isOwnerRole(existing.role) && !isOwnerRole(role)) {
       const owners = await tx.membership.count({ where: { projectId: project.id, role: 'OWNER' } });
       if (owners <= 1) throw new AppError('CONFLICT', `${email} is the project's last owner; make someone else owner first.`);
     }
@@ -165,7 +165,6 @@ export async function setMemberRole(
 // ─── Settings ───────────────────────────────────────────────────────────────────────────────
 
 const ownersOnly = (what: string) => `Only project owners can ${what}.`;
-const isOwner = (role: Role) => role === 'OWNER';
 
 export type ProjectSettings = ProjectAccess['project'];
 
@@ -179,7 +178,7 @@ const settingsSelect = {
  * writes nothing.
  */
 export async function updateProjectSettings(actor: Actor, slug: string, input: ProjectSettingsInput): Promise<ProjectSettings> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly('change the project settings'));
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('change the project settings'));
   const data = parseOrThrow(projectSettingsSchema, input);
   return getDb().$transaction(async (tx) => {
     // Read under a row lock, so the logged "before" is the value this update replaced.
@@ -214,7 +213,7 @@ export async function updateProjectSettings(actor: Actor, slug: string, input: P
  * what is already done changes nothing and logs nothing.
  */
 export async function setLayersRevealed(actor: Actor, slug: string, revealed: boolean): Promise<ProjectSettings> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, isOwner, ownersOnly('reveal or hide the layers'));
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('reveal or hide the layers'));
   if (typeof revealed !== 'boolean') throw new AppError('INVALID', 'Revealed must be true or false.');
   return getDb().$transaction(async (tx) => {
     // Conditional on the current state, so two owners clicking at once log one change, not two.

@@ -15,7 +15,8 @@ import { pickUnusedColor } from '@/lib/codebook/palette';
 import { ImportError, importErrorFromIssues } from './errors';
 import { normalizeGuid } from './guid';
 import { limits, type LimitedField } from '@/lib/validations/limits';
-import { categoryPaths, childrenByParent, slugify } from './snapshot';
+import { categoryPaths, childrenByParent } from './snapshot';
+import { slugify } from '@/lib/slug';
 import type { ExportAttribute, ExportCategory } from './types';
 import { element, textElement, type XmlNode } from './xml';
 
@@ -133,12 +134,12 @@ export function readCodes(parsedCodes: readonly unknown[], where: string, option
     const id = guidOf(code);
     const name = code.name.startsWith(attributeCodePrefix) ? code.name.slice(attributeCodePrefix.length) : code.name;
     const { text, value } = splitMarker(code.Description ?? '', keyMarker);
-    const key = value ?? slugify(name);
+    const key = value ?? slugify(name, { fallback: 'imported' });
     if (attributes.some((a) => a.key === key)) throw new ImportError(`${where}: two attributes have the key "${key}"`);
     codes.set(keyOf(id), { kind: 'attribute', attributeKey: key });
     const options = (code.Code ?? []).map((optionCode) => {
       const optionId = guidOf(optionCode);
-      const optionValue = splitMarker(optionCode.Description ?? '', valueMarker).value ?? slugify(optionCode.name);
+      const optionValue = splitMarker(optionCode.Description ?? '', valueMarker).value ?? slugify(optionCode.name, { fallback: 'imported' });
       codes.set(keyOf(optionId), { kind: 'option', attributeKey: key, value: optionValue });
       return { id: optionId, value: optionValue, label: optionCode.name };
     });

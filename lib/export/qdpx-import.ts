@@ -54,7 +54,8 @@ import { decidePositions, placeReadings, type PositionDecision, type SelectionPo
 import { annotationNoteGuid, codingNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { parseUnplacedNote } from './qdpx-unplaced';
 import { CodePointIndex } from './code-points';
-import { inferBlocks, sha256Hex, slugify } from './snapshot';
+import { inferBlocks, sha256Hex } from './snapshot';
+import { slugify } from '@/lib/slug';
 import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportGroup, ExportMemo, ExportSnapshot, ExportUser } from './types';
 import { parseXmlDocument, readSetAside } from './xml';
 import { detach, detachStrings } from './detach';
@@ -955,7 +956,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       exportedAt,
       baseUrl: '',
       ...(exportedBy !== undefined ? { exportedBy: exportedBy.id } : {}),
-      project: { id: '', slug: slugify(projectName), name: projectName, description: project.Description ?? '' },
+      project: { id: '', slug: slugify(projectName, { fallback: 'imported' }), name: projectName, description: project.Description ?? '' },
       users,
       categories,
       attributes,

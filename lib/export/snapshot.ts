@@ -118,16 +118,6 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A URL-safe slug of a name ("Pakistan–Afghan talks" → "pakistan-afghan-talks"). */
-export function slugify(value: string): string {
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'imported' : slug;
-}
 
 /**
  * Blocks for a text that came without any (a file from another tool): one paragraph per line that

@@ -4,7 +4,7 @@ import { CreateProjectForm } from '@/components/projects/create-project-form';
 import { ImportProjectForm } from '@/components/export/import-forms';
 import { Badge, EmptyState } from '@/components/ui/states';
 import { listProjects } from '@/lib/data/projects';
-import { roleLabels } from '@/lib/permissions';
+import { isOwnerRole, roleLabels } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Projects' };
@@ -36,7 +36,7 @@ export default async function ProjectsPage() {
               >
                 <div className="flex items-start justify-between gap-3">
                   <h2 className="font-semibold text-stone-900 group-hover:text-accent-700">{p.name}</h2>
-                  <Badge tone={p.role === 'OWNER' ? 'accent' : 'stone'}>{roleLabels[p.role]}</Badge>
+                  <Badge tone={isOwnerRole(p.role) ? 'accent' : 'stone'}>{roleLabels[p.role]}</Badge>
                 </div>
                 <p className="mt-1 font-mono text-xs text-stone-500">{p.slug}</p>
                 {p.description ? <p className="mt-3 line-clamp-3 text-sm text-stone-600">{p.description}</p> : null}

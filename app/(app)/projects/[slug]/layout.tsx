@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ProjectTabs } from '@/components/layout/project-tabs';
 import { Badge } from '@/components/ui/states';
 import { getProjectCached, orNotFound } from '@/lib/page-data';
-import { canCurate, canImportDocuments, canSeeAgreement, roleLabels } from '@/lib/permissions';
+import { canCurate, canImportDocuments, canManageProject, canSeeAgreement, roleLabels } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -22,7 +22,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     // Every member sees who else is in the project; only owners get the controls (the page decides).
     { href: '/members', label: 'Members' },
     // The log and the settings are the owners' tools; the pages refuse others as well.
-    ...(role === 'OWNER' ? [{ href: '/activity', label: 'Activity' }, { href: '/settings', label: 'Settings' }] : []),
+    ...(canManageProject(role) ? [{ href: '/activity', label: 'Activity' }, { href: '/settings', label: 'Settings' }] : []),
   ];
   return (
     <div>

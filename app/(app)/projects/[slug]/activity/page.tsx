@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { canManageProject } from '@/lib/permissions';
 import Link from 'next/link';
 import { ActivityFiltersForm } from '@/components/activity/activity-filters';
 import { ActivityList } from '@/components/activity/activity-list';
@@ -19,7 +20,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor } = await requireActor();
   const { role } = await orNotFound(getProjectCached(actor, slug));
-  if (role !== 'OWNER') {
+  if (!canManageProject(role)) {
     return (
       <EmptyState title="Only owners can see the activity log" action={<Link href={`/projects/${slug}`} className="text-sm font-medium text-accent-700 hover:underline">Back to the corpus</Link>}>
         The log names everyone’s changes, so it is kept for the project’s owners.

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { canManageProject } from '@/lib/permissions';
 import Link from 'next/link';
 import { LayersControl } from '@/components/project-settings/layers-control';
 import { SettingsForm } from '@/components/project-settings/settings-form';
@@ -15,7 +16,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const { actor } = await requireActor();
   // The role only chooses the view; every change is checked again by the data layer.
   const { project, role } = await orNotFound(getProjectCached(actor, slug));
-  if (role !== 'OWNER') {
+  if (!canManageProject(role)) {
     return (
       <EmptyState title="Only owners can change the project settings" action={<Link href={`/projects/${slug}`} className="text-sm font-medium text-accent-700 hover:underline">Back to the corpus</Link>}>
         Ask a project owner if the name, blind coding or who sees agreement figures should change.

@@ -14,7 +14,7 @@ import { getDocumentStatus } from '@/lib/data/document-status';
 import { listMembers } from '@/lib/data/projects';
 import { canSeeOtherLayers } from '@/lib/data/visibility';
 import { getDocumentCached, getProjectCached, orNotFound } from '@/lib/page-data';
-import { canAnnotate, canCurate, canEditDocuments, canSeeAllLayers } from '@/lib/permissions';
+import { canAnnotate, canCurate, canEditDocuments, canModerateComments, canSeeAllLayers } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 import { httpUrlOrNull } from '@/lib/validations/document';
 
@@ -156,7 +156,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           me: { id: user.id, name: user.name },
           canComment: canAnnotate(access.role),
           // Moderation is the curators' job, the same roles that see every layer.
-          canModerate: canSeeAllLayers(access.role),
+          canModerate: canModerateComments(access.role),
         }}
         initialLayers={layers === 'all' ? 'all' : 'mine'}
         initialOffset={at !== undefined && /^\d+$/.test(at) ? Number(at) : undefined}
