@@ -7,7 +7,7 @@ import type { CleanDocument } from './types';
 export type ImportFormat = 'text' | 'markdown' | 'html';
 
 /** One article, however long, is well under this; a bigger file is a site dump or not text. */
-export const maxImportBytes = 2 * 1024 * 1024;
+export const maxArticleFileBytes = 2 * 1024 * 1024;
 
 const formatsByExtension: Record<string, ImportFormat> = {
   txt: 'text',
@@ -56,7 +56,7 @@ export function importFile(file: { name: string; bytes: Uint8Array }): CleanDocu
   if (bytes.length === 0) {
     throw new CorpusError('EMPTY', `${label} is empty (0 bytes). Choose the file that contains the article's text.`);
   }
-  if (bytes.length > maxImportBytes) {
+  if (bytes.length > maxArticleFileBytes) {
     throw new CorpusError(
       'TOO_LARGE',
       `${label} is ${formatSize(bytes.length)}; the limit is 2 MB per article. Import the article on its own, without the rest of the site or embedded images.`,
@@ -101,7 +101,7 @@ export function importPastedText(text: string, format: ImportFormat): CleanDocum
     throw new CorpusError('EMPTY', 'The pasted text is empty. Paste the article text, then import again.');
   }
   const size = new TextEncoder().encode(text).length;
-  if (size > maxImportBytes) {
+  if (size > maxArticleFileBytes) {
     throw new CorpusError(
       'TOO_LARGE',
       `The pasted text is ${formatSize(size)}; the limit is 2 MB per article. Paste one article at a time.`,

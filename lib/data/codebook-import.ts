@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { plural } from '@/lib/activity';
-import { categoryPaths, parentsFirst } from '@/lib/export/snapshot';
+import { parentsFirst } from '@/lib/export/snapshot';
+import { categoryPaths } from '@/lib/codebook/tree';
 import type { ExportAttribute, ExportCategory, ExportGroup } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from './actor';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { categoryPaths } from '@/lib/codebook/tree';
 import { listNames, quote } from '@/lib/activity';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -136,10 +137,7 @@ function loadTree(tx: Tx, projectId: string): Promise<TreeRow[]> {
 }
 
 function pathOf(tree: readonly TreeRow[], id: string): string {
-  const names: string[] = [];
-  const byId = new Map(tree.map((c) => [c.id, c]));
-  for (let c = byId.get(id); c && names.length <= tree.length; c = c.parentId ? byId.get(c.parentId) : undefined) names.unshift(c.name);
-  return names.join(' / ');
+  return categoryPaths(tree).get(id) ?? '';
 }
 
 function whereLabel(tree: readonly TreeRow[], parentId: string | null): string {

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import { canEditDocuments, canImportDocuments, canSeeAllLayers } from '@/lib/permissions';
-import { CorpusError, importFile, importPastedText, toCanonical, type ArticleMetadata, type CleanDocument, type ContentRange } from '@/lib/corpus';
+import { importFile, importPastedText, toCanonical, type ArticleMetadata, type CleanDocument, type ContentRange } from '@/lib/corpus';
 import { reanchor } from '@/lib/anchoring';
 import {
   documentMetadataSchema,
@@ -129,7 +129,8 @@ function toPreview(sourceName: string, clean: CleanDocument): ImportPreview {
 }
 
 function previewError(sourceName: string, error: unknown): ImportPreview {
-  if (error instanceof CorpusError) return { sourceName, ok: false, error: error.message };
+  // A file the importer refused (lib/corpus: an AppError) is that file's error in the preview.
+  if (error instanceof AppError) return { sourceName, ok: false, error: error.message };
   throw error;
 }
 

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { countOf, emptySummary, NotImportedList, type ImportSummary } from '@/lib/export/import-summary';
 import { readForeignW3C, type ForeignPlacement } from '@/lib/export/w3c-foreign';
-import { categoryPaths } from '@/lib/export/snapshot';
+import { categoryPaths } from '@/lib/codebook/tree';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ConfirmImport } from '@/lib/validations/import';
 import { canAnnotate } from '@/lib/permissions';

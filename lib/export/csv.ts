@@ -14,7 +14,8 @@
 //   annotation a text correction left unplaced: its Start and End are where it last was, and its
 //   Quote is its last known text.
 // - Attribute columns (one per attribute, header = its name) hold the chosen option's label.
-import { categoryPaths, indexSnapshot } from './snapshot';
+import { indexSnapshot } from './snapshot';
+import { categoryPaths } from '@/lib/codebook/tree';
 import type { ExportAnnotation, ExportSnapshot } from './types';
 
 // A spreadsheet runs a cell as a formula when, after any leading whitespace, it starts with one of

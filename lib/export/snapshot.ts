@@ -71,24 +71,6 @@ export function childrenByParent(categories: readonly ExportCategory[]): Map<str
   return groups;
 }
 
-/** "Parent / Child" paths by id; a cycle (a corrupt tree) stops at the repeated category. */
-export function categoryPaths(categories: readonly Pick<ExportCategory, 'id' | 'parentId' | 'name'>[]): Map<string, string> {
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const paths = new Map<string, string>();
-  for (const category of categories) {
-    const names: string[] = [];
-    const seen = new Set<string>();
-    let current: Pick<ExportCategory, 'id' | 'parentId' | 'name'> | undefined = category;
-    while (current && !seen.has(current.id)) {
-      seen.add(current.id);
-      names.unshift(current.name);
-      current = current.parentId === null ? undefined : byId.get(current.parentId);
-    }
-    paths.set(category.id, names.join(' / '));
-  }
-  return paths;
-}
-
 /**
  * Categories reordered so each comes after its parent (an importer creates rows in this order, so a
  * child's parent already has its new id). Throws an ImportError when a parent is missing or the

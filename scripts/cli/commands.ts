@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importFile, CorpusError } from '@/lib/corpus';
+import { importFile } from '@/lib/corpus';
 import { listActivity } from '@/lib/data/activity';
 import { getAgreement } from '@/lib/data/agreement';
 import { getComparison } from '@/lib/data/compare';
@@ -184,7 +184,7 @@ async function importCommand(args: string[], io: Io): Promise<void> {
       const clean = importFile({ name: path.basename(file), bytes });
       documents.push({ ...clean, sourceName: path.basename(file) });
     } catch (error) {
-      if (error instanceof CorpusError) throw new UsageError(`${file}: ${error.message} Nothing was imported.`);
+      if (isAppError(error)) throw new UsageError(`${file}: ${error.message} Nothing was imported.`);
       throw error;
     }
   }

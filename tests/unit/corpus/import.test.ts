@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { CorpusError, importFile, importPastedText, maxImportBytes, type CorpusErrorCode } from '../../../lib/corpus';
+import { CorpusError, importFile, importPastedText, maxArticleFileBytes, type CorpusErrorCode } from '../../../lib/corpus';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const article = 'The lack of mutual trust between Pakistan and Afghanistan led to the failure of talks.';
@@ -29,7 +29,7 @@ describe('importFile', () => {
     ['whitespace only', 'EMPTY', { name: 'a.txt', bytes: encode(' \n\n\t ') }, /only whitespace/],
     ['PNG bytes named .txt', 'BINARY', { name: 'photo.txt', bytes: pngHeader }, /not a text file.*NUL/],
     ['invalid UTF-8 (Windows-1252 quote)', 'BINARY', { name: 'a.txt', bytes: Uint8Array.from([0x49, 0x74, 0x92, 0x73]) }, /not valid UTF-8.*UTF-8/],
-    ['2 MB + 1 byte', 'TOO_LARGE', { name: 'big.txt', bytes: new Uint8Array(maxImportBytes + 1).fill(0x61) }, /2\.00 MB \(2,097,153 bytes\).*limit is 2 MB/],
+    ['2 MB + 1 byte', 'TOO_LARGE', { name: 'big.txt', bytes: new Uint8Array(maxArticleFileBytes + 1).fill(0x61) }, /2\.00 MB \(2,097,153 bytes\).*limit is 2 MB/],
     ['PDF', 'UNSUPPORTED_TYPE', { name: 'report.pdf', bytes: encode(article) }, /extension \.pdf.*\.txt/],
     ['Word', 'UNSUPPORTED_TYPE', { name: 'report.DOCX', bytes: encode(article) }, /extension \.docx.*Markdown/],
     ['no extension', 'UNSUPPORTED_TYPE', { name: 'README', bytes: encode(article) }, /no file extension/],
@@ -37,13 +37,14 @@ describe('importFile', () => {
     ['headings only', 'NOTHING_LEFT', { name: 'toc.md', bytes: encode('# Title\n\n## One\n\n## Two') }, /no article text left/],
   ])('%s → %s', (_name, code, file, message) => {
     const error = catchCorpusError(() => importFile(file));
-    expect(error.code).toBe(code);
+    expect(error.reason).toBe(code);
+    expect(error.code).toBe(code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID');
     expect(error.message).toMatch(message);
   });
 
   it('accepts exactly 2 MB', () => {
-    const text = `${article}\n`.repeat(Math.floor(maxImportBytes / (article.length + 1)));
-    const bytes = new Uint8Array(maxImportBytes).fill(0x20);
+    const text = `${article}\n`.repeat(Math.floor(maxArticleFileBytes / (article.length + 1)));
+    const bytes = new Uint8Array(maxArticleFileBytes).fill(0x20);
     bytes.set(encode(text));
     expect(importFile({ name: 'big.txt', bytes }).blocks.length).toBeGreaterThan(1000);
   });
@@ -69,16 +70,17 @@ describe('importPastedText', () => {
   test.each<[string, CorpusErrorCode, string, 'text' | 'markdown' | 'html']>([
     ['empty', 'EMPTY', '  \n ', 'text'],
     ['NUL characters', 'BINARY', `${article}\u0000`, 'text'],
-    ['too large', 'TOO_LARGE', 'a'.repeat(maxImportBytes + 1), 'text'],
+    ['too large', 'TOO_LARGE', 'a'.repeat(maxArticleFileBytes + 1), 'text'],
     ['furniture only as text', 'NOTHING_LEFT', furnitureOnly, 'text'],
     ['furniture only as Markdown', 'NOTHING_LEFT', furnitureOnly, 'markdown'],
     ['furniture only as HTML', 'NOTHING_LEFT', '<html><body><p>Leave a Reply</p><p>Be the first to comment</p></body></html>', 'html'],
   ])('%s → %s', (_name, code, text, format) => {
-    expect(catchCorpusError(() => importPastedText(text, format)).code).toBe(code);
+    expect(catchCorpusError(() => importPastedText(text, format)).reason).toBe(code);
   });
 
   it('rejects an unknown format', () => {
     const error = catchCorpusError(() => importPastedText(article, 'pdf' as 'text'));
+    expect(error.reason).toBe('INVALID');
     expect(error.code).toBe('INVALID');
     expect(error.message).toMatch(/"pdf".*"text", "markdown" or "html"/);
   });

@@ -4,7 +4,8 @@ import { CodePointIndex } from '@/lib/export/code-points';
 import { toCsv } from '@/lib/export/csv';
 import { ImportError } from '@/lib/export/errors';
 import { deriveGuid, normalizeGuid } from '@/lib/export/guid';
-import { categoryPaths, parentsFirst } from '@/lib/export/snapshot';
+import { parentsFirst } from '@/lib/export/snapshot';
+import { categoryPaths } from '@/lib/codebook/tree';
 import { element, parseXmlDocument, renderXml, textElement } from '@/lib/export/xml';
 import { cloneFixture } from './fixture';
 

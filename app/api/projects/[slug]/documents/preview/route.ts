@@ -1,5 +1,5 @@
 import { json, readBodyBytes, withApi } from '@/lib/api';
-import { maxImportBytes } from '@/lib/corpus';
+import { maxArticleFileBytes } from '@/lib/corpus';
 import { previewImport } from '@/lib/data/documents';
 
 /**
@@ -11,7 +11,7 @@ export const POST = withApi<{ slug: string }>(async ({ actor, params, request, u
   const name = url.searchParams.get('name') ?? '';
   const paste = url.searchParams.get('paste');
   // One byte past the limit is read, so that the cleaner reports the size in its own words.
-  const bytes = await readBodyBytes(request, maxImportBytes + 1, 'The file');
+  const bytes = await readBodyBytes(request, maxArticleFileBytes + 1, 'The file');
   const input =
     paste !== null
       ? { files: [], pasted: { text: new TextDecoder().decode(bytes), format: paste, name } }
