@@ -61,8 +61,6 @@ export type AgreementView = {
   limitedToOpenDocuments: boolean;
 };
 
-const projectAgreementNotFound = (slug: string) => new AppError('NOT_FOUND', `No project "${slug}" is visible to you.`);
-
 /** The project, checked for the right to see agreement. */
 async function requireAgreementAccess(actor: Actor, slug: string): Promise<ProjectAccess> {
   const access = await requireProjectAccess(actor, { slug });

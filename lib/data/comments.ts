@@ -4,7 +4,6 @@ import { getDb } from '@/lib/db';
 import { isUuid } from '@/lib/ids';
 import { AppError, ConflictError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { canComment, canModerateComments } from '@/lib/permissions';
 import {
   createCommentSchema,

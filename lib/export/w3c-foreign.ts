@@ -192,7 +192,6 @@ type Flavour = 'w3c' | 'hypothesis';
 type RawItem = { raw: unknown; flavour: Flavour };
 type Quote = { exact: string; prefix: string; suffix: string };
 type Position = { start: number; end: number };
-type Where = { annotation: string; target: string };
 
 /** A target that names a passage by text selectors. */
 type TextTarget = {

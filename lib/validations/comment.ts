@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limits, tooLongMessage } from './limits';
+import { limits } from './limits';
 
 // Shapes only: whether the mentioned users are members of the project, and whether the actor may
 // see the annotation, is checked in lib/data/comments.ts, which has the database at hand.

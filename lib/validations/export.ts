@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isUuid } from '@/lib/ids';
 import { groupFilterSchema } from './groups';
 import { idListSchema } from './ids';
 

@@ -18,7 +18,7 @@ export default async function FramingMatrixPage({ params, searchParams }: { para
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor } = await requireActor();
   const base = `/projects/${slug}/compare`;
-  let view;
+  let view: Awaited<ReturnType<typeof getComparison>>;
   try {
     view = await orNotFound(getComparison(actor, slug, filtersOf(query)));
   } catch (error) {

@@ -14,7 +14,7 @@ import { getDocumentStatus } from '@/lib/data/document-status';
 import { listMembers } from '@/lib/data/projects';
 import { canSeeOtherLayers } from '@/lib/data/visibility';
 import { getDocumentCached, getProjectCached, orNotFound } from '@/lib/page-data';
-import { canAnnotate, canCurate, canEditDocuments, canModerateComments, canSeeAllLayers } from '@/lib/permissions';
+import { canAnnotate, canCurate, canEditDocuments, canModerateComments } from '@/lib/permissions';
 import { requireActor } from '@/lib/session';
 import { httpUrlOrNull } from '@/lib/validations/document';
 
@@ -47,13 +47,14 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   );
   const othersVisible = canSeeOtherLayers(actor, access, status);
   const sourceLink = httpUrlOrNull(doc.sourceUrl);
-  const facts: [string, React.ReactNode][] = [
-    ['Author', doc.author ?? <Unknown />],
-    ['Affiliation', doc.authorAffiliation ?? <Unknown />],
-    ['Outlet', doc.outlet ?? <Unknown />],
-    ['Published', doc.publishedOn ? formatDay(doc.publishedOn) : <Unknown />],
+  // null: the source does not state it (shown as such).
+  const facts: [string, string | null][] = [
+    ['Author', doc.author],
+    ['Affiliation', doc.authorAffiliation],
+    ['Outlet', doc.outlet],
+    ['Published', doc.publishedOn ? formatDay(doc.publishedOn) : null],
     ['Length', formatLength(doc.length)],
-    ['Source file', doc.sourceName ?? <Unknown />],
+    ['Source file', doc.sourceName],
   ];
   const about = (
     <div className="space-y-4">
@@ -61,7 +62,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         {facts.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-4">
             <dt className="text-stone-500">{label}</dt>
-            <dd className="min-w-0 truncate text-right text-stone-800">{value}</dd>
+            <dd className="min-w-0 truncate text-right text-stone-800">{value ?? <Unknown />}</dd>
           </div>
         ))}
         {doc.sourceUrl ? (
