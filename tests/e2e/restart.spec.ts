@@ -3,7 +3,7 @@ import { snap } from './screens';
 import { appServer, type AppServer } from './server';
 import { phraseBox, selectWithKeyboard } from './text';
 
-// No lost work: the owner annotates on an app instance of their own, the instance stops, the
+// No lost work: the owner annotates on an app instance of their own, the instance is killed, the
 // owner goes on annotating ("Offline — N pending"), the instance starts again, and every change
 // arrives, once. Then the same with the tab closed while the instance is down. The owner's layer on this article is touched by no other spec.
 
@@ -31,7 +31,8 @@ test('a server restart while annotating loses nothing and duplicates nothing', a
   await page.keyboard.press('1');
   await expect(saveState(page)).toHaveText('All changes saved');
 
-  await server.stop();
+  // Killed (SIGKILL), not stopped: a crash, as the exactly-once rule must survive.
+  await server.kill();
   await selectWithKeyboard(page, phrases[1]!);
   await page.keyboard.press('3');
   await selectWithKeyboard(page, phrases[2]!);

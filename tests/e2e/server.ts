@@ -6,7 +6,14 @@ import { createServer } from 'node:net';
 // starts: for the specs that need two instances (live updates across them) or one they may stop
 // and start again (a restart mid-session).
 
-export type AppServer = { url: string; start: () => Promise<void>; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  start: () => Promise<void>;
+  /** SIGTERM: the instance finishes what it is doing (SIGKILL after 5 s). */
+  stop: () => Promise<void>;
+  /** SIGKILL at once: a crash, with whatever was in flight lost on the server's side. */
+  kill: () => Promise<void>;
+};
 
 async function waitUntilUp(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -74,6 +81,14 @@ export async function appServer(port?: number, env: Record<string, string> = {})
       const timer = setTimeout(() => c.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      const c = child;
+      child = null;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+      c.kill('SIGKILL');
+      await exited;
     },
   };
 }
