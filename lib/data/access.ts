@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { Actor } from './actor';
 
@@ -80,4 +81,24 @@ export async function accessOr<T>(promise: Promise<T>, notFound: () => AppError)
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound();
     throw error;
   }
+}
+
+/** The one answer for a document the actor may not see, or that does not exist. */
+export const documentNotFound = () => new AppError('NOT_FOUND', 'No such document is visible to you.');
+
+/**
+ * The document's project access for the actor, or NOT_FOUND (missing, malformed id, or another
+ * project: one answer for all three). For every module that works on one document (annotations, comments, curation, status, live).
+ */
+export async function requireDocumentAccess(
+  actor: Actor,
+  documentId: string,
+  allowed?: (role: Role) => boolean,
+  deniedMessage?: string,
+): Promise<{ access: ProjectAccess; documentId: string }> {
+  if (!isUuid(documentId)) throw documentNotFound();
+  const doc = await getDb().document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
+  if (!doc) throw documentNotFound();
+  const access = await accessOr(requireProjectAccess(actor, { id: doc.projectId }, allowed, deniedMessage), documentNotFound);
+  return { access, documentId: doc.id };
 }

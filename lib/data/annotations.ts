@@ -19,7 +19,7 @@ import {
   type UpdateAnnotationInput,
 } from '@/lib/validations/annotation';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
+import { documentNotFound, requireDocumentAccess, requireProjectAccess, requireUserId } from './access';
 import type { Actor } from './actor';
 import { query, raw, sql, type Sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
@@ -50,25 +50,7 @@ export type AnnotationDto = {
   updatedAt: string;
 };
 
-const documentNotFound = () => new AppError('NOT_FOUND', 'No such document is visible to you.');
 const annotationNotFound = () => new AppError('NOT_FOUND', 'No such annotation is visible to you.');
-
-/**
- * The document's project access for the actor, or NOT_FOUND (missing, malformed id, or another
- * project: one answer for all three). For the annotation and document-status modules.
- */
-export async function requireDocumentAccess(
-  actor: Actor,
-  documentId: string,
-  allowed?: (role: Role) => boolean,
-  deniedMessage?: string,
-): Promise<{ access: ProjectAccess; documentId: string }> {
-  if (!isUuid(documentId)) throw documentNotFound();
-  const doc = await getDb().document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
-  if (!doc) throw documentNotFound();
-  const access = await accessOr(requireProjectAccess(actor, { id: doc.projectId }, allowed, deniedMessage), documentNotFound);
-  return { access, documentId: doc.id };
-}
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -135,8 +117,19 @@ async function readAnnotations(projectId: string, where: Prisma.AnnotationWhereI
   return rows.map((row) => toDto(row, lookups));
 }
 
-function toDto(row: AnnotationRow, lookups: Lookups): AnnotationDto {
-  const category = lookups.categories.get(row.categoryId);
+/**
+ * The one way an annotation becomes its DTO: from its row's columns, its category as the codebook
+ * names it, its annotator's name and its attribute values. A read (below) and a create's answer
+ * (which has not read the row back) both build it here.
+ */
+function annotationDto(
+  row: Pick<AnnotationDto, 'id' | 'documentId' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'categoryId' | 'annotatorId' | 'layer' | 'note' | 'version' | 'orphaned'> & {
+    createdAt: Date | string;
+    updatedAt: Date | string;
+  },
+  named: { category: { name: string; path: string; color: string } | undefined; annotatorName: string; attributes: Record<string, string> },
+): AnnotationDto {
+  const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
   return {
     id: row.id,
     documentId: row.documentId,
@@ -147,19 +140,27 @@ function toDto(row: AnnotationRow, lookups: Lookups): AnnotationDto {
     suffix: row.suffix,
     categoryId: row.categoryId,
     // The foreign key guarantees the category exists; the fallbacks only satisfy the type.
-    categoryName: category?.name ?? '',
-    categoryPath: category?.path ?? '',
-    color: category?.color ?? '#78716c',
+    categoryName: named.category?.name ?? '',
+    categoryPath: named.category?.path ?? '',
+    color: named.category?.color ?? '#78716c',
     annotatorId: row.annotatorId,
-    annotatorName: lookups.annotatorNames.get(row.annotatorId) ?? '',
+    annotatorName: named.annotatorName,
     layer: row.layer,
     note: row.note,
-    attributes: lookups.attributes.get(row.id) ?? {},
+    attributes: named.attributes,
     version: row.version,
     orphaned: row.orphaned,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
+}
+
+function toDto(row: AnnotationRow, lookups: Lookups): AnnotationDto {
+  return annotationDto(row, {
+    category: lookups.categories.get(row.categoryId),
+    annotatorName: lookups.annotatorNames.get(row.annotatorId) ?? '',
+    attributes: lookups.attributes.get(row.id) ?? {},
+  });
 }
 
 /** One annotation by id, deleted or not, for answers to writes; the caller has checked access. */
@@ -412,11 +413,11 @@ export async function createAnnotation(
   const { resolved, problems } = resolveAttributes(codebook, data.attributes);
   throwIfProblems([spanProblem(context.text, data), categoryProblem(codebook, data.categoryId), ...problems]);
   const category = codebook.categories.get(data.categoryId);
-  const dto = (id: string, row: Pick<AnnotationDto, 'prefix' | 'suffix' | 'version' | 'orphaned' | 'createdAt' | 'updatedAt' | 'attributes'>): AnnotationDto => ({
-    id, documentId, start: data.start, end: data.end, quote: data.quote, categoryId: data.categoryId,
-    categoryName: category?.name ?? '', categoryPath: category?.path ?? '', color: category?.color ?? '#78716c',
-    annotatorId: userId, annotatorName: context.userName ?? '', layer: 'ANNOTATOR', note: data.note, ...row,
-  });
+  const dto = (id: string, row: Pick<AnnotationDto, 'prefix' | 'suffix' | 'version' | 'orphaned' | 'createdAt' | 'updatedAt' | 'attributes'>): AnnotationDto =>
+    annotationDto(
+      { id, documentId, start: data.start, end: data.end, quote: data.quote, categoryId: data.categoryId, annotatorId: userId, layer: 'ANNOTATOR', note: data.note, ...row },
+      { category, annotatorName: context.userName ?? '', attributes: row.attributes },
+    );
 
   // A repeated id is answered without revealing anything about an annotation the actor does not own.
   const answerRepeat = (id: string, row: ExistingRow | null) => {

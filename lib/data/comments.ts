@@ -14,9 +14,8 @@ import {
   type UpdateCommentInput,
 } from '@/lib/validations/comment';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { accessOr, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
+import { accessOr, requireDocumentAccess, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
 import type { Actor } from './actor';
-import { requireDocumentAccess } from './annotations';
 import { visibleAnnotationsWhere } from './visibility';
 
 // Comments on annotations. Who may read a comment is exactly who may read its annotation: every

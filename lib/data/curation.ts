@@ -28,14 +28,13 @@ import {
   type CurationDecisionInput,
 } from '@/lib/validations/agreement';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { requireProjectAccess, requireUserId } from './access';
+import { requireDocumentAccess, requireProjectAccess, requireUserId } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
 import {
   attributeValues,
   categoryProblem,
   loadCodebookIndex,
-  requireDocumentAccess,
   resolveAttributes,
   spanContext,
   throwIfProblems,

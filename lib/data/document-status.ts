@@ -5,10 +5,9 @@ import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import { canAnnotate } from '@/lib/permissions';
 import { documentStatusSchema, type DocumentStatusInput } from '@/lib/validations/annotation';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { requireUserId } from './access';
+import { requireDocumentAccess, requireUserId } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
-import { requireDocumentAccess } from './annotations';
 
 // Progress is per annotator and per document. It matters beyond bookkeeping: in blind coding,
 // marking a document FINISHED is what opens the other annotators' layers of it (lib/data/visibility).

@@ -366,6 +366,9 @@ export async function startImport(
 }
 
 async function failJob(id: string, error: unknown): Promise<void> {
+  // A worker that failed before it could clean up (it did not start, or could not load its
+  // modules) leaves the upload and the reading behind: a failed job keeps nothing on disk.
+  await removeJobFiles(id).catch(() => undefined);
   const known = error instanceof AppError;
   if (!known) console.error(`[parallax] import ${id} failed`, error);
   const message = known ? error.message : /out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(String(error)) ? 'The file needs more memory to read than an import may take.' : 'The import stopped on an error on the server; it has been logged.';

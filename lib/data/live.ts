@@ -14,10 +14,10 @@ import {
   type DbEvent,
   type PresenceMap,
 } from '@/lib/live/events';
-import { requireProjectAccess } from './access';
+import { requireDocumentAccess, requireProjectAccess } from './access';
 import type { Actor } from './actor';
 import { PgListener } from './pg-listener';
-import { listAnnotationsForView, listVisibleDeletions, requireDocumentAccess } from './annotations';
+import { listAnnotationsForView, listVisibleDeletions } from './annotations';
 import { listCommentChanges, type CommentChanges } from './comments';
 
 // Live updates across app instances. Each process keeps ONE PostgreSQL connection that LISTENs to

@@ -98,7 +98,7 @@ async function createCollabFixture(annotatorCount: number, log: (m: string) => v
   const categoryIds = (await db.category.findMany({ where: { projectId: project.id }, orderBy: { position: 'asc' }, select: { id: true } })).map((c) => c.id);
   // The five seed articles as five documents, as a real project would hold them.
   const imported = await importDocuments(systemActor, projectSlug, {
-    documents: seedArticles.map(({ text: _text, ...article }) => article),
+    documents: seedArticles.map(({ text: _text, metadataNotes: _notes, ...article }) => article),
   });
   const docs = await db.document.findMany({ where: { id: { in: imported.map((d) => d.id) } }, orderBy: { position: 'asc' }, select: { id: true, text: true, content: true } });
   const documents = docs.map((d, i) => ({ id: d.id, spans: spansOf(d.text, d.content as DocumentBlock[], 100 + i) }));
