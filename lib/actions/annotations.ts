@@ -1,4 +1,5 @@
 'use server';
+import { runAction } from '@/lib/actions/run';
 import {
   createAnnotation,
   deleteAnnotation,
@@ -10,7 +11,7 @@ import {
 } from '@/lib/data/annotations';
 import { setDocumentStatus } from '@/lib/data/document-status';
 import type { CompactAnnotations } from '@/lib/annotations/compact';
-import { toActionError, toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
+import { toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
 import type { DocumentProgress } from '@/lib/generated/prisma/enums';
 import type { AnnotationLayerInput, CreateAnnotationInput, DocumentStatusInput, UpdateAnnotationInput } from '@/lib/validations/annotation';
 import { requireActor } from '@/lib/session';
@@ -21,34 +22,19 @@ import { requireActor } from '@/lib/session';
 export type AnnotationActionResult<T> = VersionedActionResult<T, AnnotationDto>;
 
 export async function listAnnotationsAction(documentId: string, layer: AnnotationLayerInput): Promise<ActionResult<AnnotationDto[]>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await listAnnotations(actor, documentId, { layer }) };
-  } catch (error) {
-    return toActionError(error, 'listAnnotationsAction');
-  }
+  return runAction('listAnnotationsAction', (actor) => listAnnotations(actor, documentId, { layer }));
 }
 
 /** The document's visible annotations in the view's compact form: the workspace re-reads after a gap in the live stream. */
 export async function listAnnotationsForViewAction(documentId: string): Promise<ActionResult<CompactAnnotations>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await listAnnotationsForView(actor, documentId) };
-  } catch (error) {
-    return toActionError(error, 'listAnnotationsForViewAction');
-  }
+  return runAction('listAnnotationsForViewAction', (actor) => listAnnotationsForView(actor, documentId));
 }
 
 export async function createAnnotationAction(
   documentId: string,
   input: CreateAnnotationInput,
 ): Promise<ActionResult<{ annotation: AnnotationDto; created: boolean }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await createAnnotation(actor, documentId, input) };
-  } catch (error) {
-    return toActionError(error, 'createAnnotationAction');
-  }
+  return runAction('createAnnotationAction', (actor) => createAnnotation(actor, documentId, input));
 }
 
 export async function updateAnnotationAction(annotationId: string, input: UpdateAnnotationInput): Promise<AnnotationActionResult<AnnotationDto>> {
@@ -61,31 +47,16 @@ export async function updateAnnotationAction(annotationId: string, input: Update
 }
 
 export async function deleteAnnotationAction(annotationId: string): Promise<ActionResult<{ id: string; version: number }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await deleteAnnotation(actor, annotationId) };
-  } catch (error) {
-    return toActionError(error, 'deleteAnnotationAction');
-  }
+  return runAction('deleteAnnotationAction', (actor) => deleteAnnotation(actor, annotationId));
 }
 
 export async function restoreAnnotationAction(annotationId: string): Promise<ActionResult<AnnotationDto>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await restoreAnnotation(actor, annotationId) };
-  } catch (error) {
-    return toActionError(error, 'restoreAnnotationAction');
-  }
+  return runAction('restoreAnnotationAction', (actor) => restoreAnnotation(actor, annotationId));
 }
 
 export async function setDocumentStatusAction(
   documentId: string,
   status: DocumentStatusInput,
 ): Promise<ActionResult<{ documentId: string; status: DocumentProgress }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await setDocumentStatus(actor, documentId, status) };
-  } catch (error) {
-    return toActionError(error, 'setDocumentStatusAction');
-  }
+  return runAction('setDocumentStatusAction', (actor) => setDocumentStatus(actor, documentId, status));
 }

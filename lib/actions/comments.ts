@@ -1,4 +1,5 @@
 'use server';
+import { runAction } from '@/lib/actions/run';
 import {
   createComment,
   deleteComment,
@@ -10,7 +11,7 @@ import {
   type DocumentComments,
   type ThreadStateDto,
 } from '@/lib/data/comments';
-import { toActionError, toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
+import { toVersionedActionError, type ActionResult, type VersionedActionResult } from '@/lib/errors';
 import type { CreateCommentInput, DeleteCommentInput, UpdateCommentInput } from '@/lib/validations/comment';
 import { requireActor } from '@/lib/session';
 
@@ -23,12 +24,7 @@ export async function createCommentAction(
   annotationId: string,
   input: CreateCommentInput,
 ): Promise<ActionResult<{ comment: CommentDto; created: boolean }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await createComment(actor, annotationId, input) };
-  } catch (error) {
-    return toActionError(error, 'createCommentAction');
-  }
+  return runAction('createCommentAction', (actor) => createComment(actor, annotationId, input));
 }
 
 export async function updateCommentAction(commentId: string, input: UpdateCommentInput): Promise<CommentActionResult<CommentDto>> {
@@ -50,29 +46,14 @@ export async function deleteCommentAction(commentId: string, input: DeleteCommen
 }
 
 export async function setThreadResolvedAction(annotationId: string, resolved: boolean): Promise<ActionResult<ThreadStateDto>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await setThreadResolved(actor, annotationId, resolved) };
-  } catch (error) {
-    return toActionError(error, 'setThreadResolvedAction');
-  }
+  return runAction('setThreadResolvedAction', (actor) => setThreadResolved(actor, annotationId, resolved));
 }
 
 export async function markDocumentReadAction(documentId: string): Promise<ActionResult<{ documentId: string; readAt: string }>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await markDocumentRead(actor, documentId) };
-  } catch (error) {
-    return toActionError(error, 'markDocumentReadAction');
-  }
+  return runAction('markDocumentReadAction', (actor) => markDocumentRead(actor, documentId));
 }
 
 /** Every thread of a document as the actor may now see it: the workspace re-reads after a gap in the live stream. */
 export async function listDocumentCommentsAction(documentId: string): Promise<ActionResult<DocumentComments>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await listDocumentComments(actor, documentId) };
-  } catch (error) {
-    return toActionError(error, 'listDocumentCommentsAction');
-  }
+  return runAction('listDocumentCommentsAction', (actor) => listDocumentComments(actor, documentId));
 }

@@ -1,4 +1,5 @@
 'use server';
+import { runAction } from '@/lib/actions/run';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { acceptInvite, createInvite, removeMember, revokeInvite } from '@/lib/data/members';
@@ -15,47 +16,35 @@ export async function createInviteAction(
   slug: string,
   input: CreateInviteInput,
 ): Promise<ActionResult<{ id: string; email: string; role: Role; expiresAt: string; token: string }>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('createInviteAction', async (actor) => {
     const invite = await createInvite(actor, slug, input);
     revalidatePath(membersPath(slug));
-    return { ok: true, data: { ...invite, expiresAt: invite.expiresAt.toISOString() } };
-  } catch (error) {
-    return toActionError(error, 'createInviteAction');
-  }
+    return { ...invite, expiresAt: invite.expiresAt.toISOString() };
+  });
 }
 
 export async function revokeInviteAction(slug: string, inviteId: string): Promise<ActionResult<null>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('revokeInviteAction', async (actor) => {
     await revokeInvite(actor, inviteId);
     revalidatePath(membersPath(slug));
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionError(error, 'revokeInviteAction');
-  }
+    return null;
+  });
 }
 
 export async function setMemberRoleAction(slug: string, email: string, role: string): Promise<ActionResult<MemberSummary>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('setMemberRoleAction', async (actor) => {
     const member = await setMemberRole(actor, { projectSlug: slug, email, role });
     revalidatePath(membersPath(slug));
-    return { ok: true, data: member };
-  } catch (error) {
-    return toActionError(error, 'setMemberRoleAction');
-  }
+    return member;
+  });
 }
 
 export async function removeMemberAction(slug: string, userId: string): Promise<ActionResult<null>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('removeMemberAction', async (actor) => {
     await removeMember(actor, slug, userId);
     revalidatePath(membersPath(slug));
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionError(error, 'removeMemberAction');
-  }
+    return null;
+  });
 }
 
 /** Accepts and goes to the project; a refusal comes back as an error to show beside the button. */

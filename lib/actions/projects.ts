@@ -1,10 +1,11 @@
 'use server';
+import { runAction } from '@/lib/actions/run';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActivityFiltersInput } from '@/lib/activity';
 import { listActivity, type ActivityPage } from '@/lib/data/activity';
 import { createProject, setLayersRevealed, updateProjectSettings } from '@/lib/data/projects';
-import { isAppError, toActionError, type ActionResult } from '@/lib/errors';
+import { isAppError, type ActionResult } from '@/lib/errors';
 import { requireActor } from '@/lib/session';
 import type { ProjectSettingsInput } from '@/lib/validations/project';
 import type { FormState } from './auth';
@@ -26,33 +27,22 @@ const projectPath = (slug: string) => `/projects/${slug}`;
 
 /** Saves the owner's settings form; the whole project layout shows the name and blind-coding badge. */
 export async function updateProjectSettingsAction(slug: string, input: ProjectSettingsInput): Promise<ActionResult<null>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('updateProjectSettingsAction', async (actor) => {
     await updateProjectSettings(actor, slug, input);
     revalidatePath(projectPath(slug), 'layout');
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionError(error, 'updateProjectSettingsAction');
-  }
+    return null;
+  });
 }
 
 export async function setLayersRevealedAction(slug: string, revealed: boolean): Promise<ActionResult<null>> {
-  const { actor } = await requireActor();
-  try {
+  return runAction('setLayersRevealedAction', async (actor) => {
     await setLayersRevealed(actor, slug, revealed);
     revalidatePath(projectPath(slug), 'layout');
-    return { ok: true, data: null };
-  } catch (error) {
-    return toActionError(error, 'setLayersRevealedAction');
-  }
+    return null;
+  });
 }
 
 /** The activity log's "Load older": the next page after `filters.cursor`, under the same filters. */
 export async function listActivityAction(slug: string, filters: ActivityFiltersInput): Promise<ActionResult<ActivityPage>> {
-  const { actor } = await requireActor();
-  try {
-    return { ok: true, data: await listActivity(actor, slug, filters) };
-  } catch (error) {
-    return toActionError(error, 'listActivityAction');
-  }
+  return runAction('listActivityAction', (actor) => listActivity(actor, slug, filters));
 }
