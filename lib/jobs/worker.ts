@@ -77,19 +77,7 @@ function retire(thread: Thread): void {
   setTimeout(() => void thread.worker.terminate(), 5000).unref();
 }
 
-/**
- * At most this many idle threads are kept. A thread that has run imports holds a few hundred MB of
- * the process's memory even when idle (its heap's pages, Prisma's WebAssembly memory), and the
- * benchmark found two kept threads (the last analysis's and the last commit's) holding 570 MB
- * before a large import began; one is enough to spare the next small import the start-up cost.
- */
-const maxIdle = 1;
-
 function keep(thread: Thread): void {
-  if (idle.length >= maxIdle) {
-    retire(thread);
-    return;
-  }
   // An idle thread must not keep the process alive (a script's, a test's).
   thread.worker.unref();
   thread.idleTimer = setTimeout(() => retire(thread), idleMs);
