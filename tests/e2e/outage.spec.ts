@@ -2,7 +2,7 @@ import { createServer, Socket, type Server } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { snap } from './screens';
 import { appServer, freePort, type AppServer } from './server';
-import { selectWithKeyboard } from './text';
+import { tagWithKeyboard } from './text';
 
 // A database outage while annotating: the app instance keeps running, but its PostgreSQL stops
 // answering. The instance reaches the database through a TCP relay that this test can cut: open
@@ -73,16 +73,13 @@ test('writes made while the database is down stay queued, are shown as such, and
   await expect(panel(page)).toHaveCount(0);
 
   const phrases = ['the deep-seated mistrust and divergent priorities', 'The Durand Line, drawn in 1893 by the British', 'the only country to vote against its admission'];
-  await selectWithKeyboard(page, phrases[0]!);
-  await page.keyboard.press('1');
+  await tagWithKeyboard(page, phrases[0]!, '1');
   await expect(saveState(page)).toHaveText('All changes saved');
 
   // The database goes away; the app does not.
   await relay.cut();
-  await selectWithKeyboard(page, phrases[1]!);
-  await page.keyboard.press('3');
-  await selectWithKeyboard(page, phrases[2]!);
-  await page.keyboard.press('6');
+  await tagWithKeyboard(page, phrases[1]!, '3');
+  await tagWithKeyboard(page, phrases[2]!, '6');
   await expect(saveState(page)).toHaveText('Offline — 2 pending', { timeout: 15_000 });
   await expect(page.getByTestId('offline-banner')).toContainText('2 changes are kept in this browser');
   // The instance answered (it is up) that its database is not: the health check says so.

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { snap } from './screens';
 import { appServer, type AppServer } from './server';
-import { phraseBox, selectWithKeyboard } from './text';
+import { phraseBox, tagWithKeyboard } from './text';
 
 // No lost work: the owner annotates on an app instance of their own, the instance is killed, the
 // owner goes on annotating ("Offline — N pending"), the instance starts again, and every change
@@ -27,16 +27,13 @@ test('a server restart while annotating loses nothing and duplicates nothing', a
   const documentUrl = page.url();
 
   const phrases = ['Kabul is unwilling to dismantle the militant infrastructure', 'Islamabad showed impressive restraint', 'This is not a failure of Pakistani diplomacy'];
-  await selectWithKeyboard(page, phrases[0]!);
-  await page.keyboard.press('1');
+  await tagWithKeyboard(page, phrases[0]!, '1');
   await expect(saveState(page)).toHaveText('All changes saved');
 
   // Killed (SIGKILL), not stopped: a crash, as the exactly-once rule must survive.
   await server.kill();
-  await selectWithKeyboard(page, phrases[1]!);
-  await page.keyboard.press('3');
-  await selectWithKeyboard(page, phrases[2]!);
-  await page.keyboard.press('6');
+  await tagWithKeyboard(page, phrases[1]!, '3');
+  await tagWithKeyboard(page, phrases[2]!, '6');
   await expect(saveState(page)).toHaveText('Offline — 2 pending', { timeout: 15_000 });
   await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'reconnecting');
   await snap(page, 'offline-pending', false);
@@ -54,8 +51,7 @@ test('a server restart while annotating loses nothing and duplicates nothing', a
   // the browser and sent when the document is opened again.
   await server.stop();
   const later = 'a militant network called Jabhat al-Ribaat Afghanistan';
-  await selectWithKeyboard(page, later);
-  await page.keyboard.press('2');
+  await tagWithKeyboard(page, later, '2');
   const first = await phraseBox(page, phrases[0]!);
   await page.mouse.click(first.x1 + 4, first.y1);
   await page.getByRole('dialog', { name: 'Annotation' }).getByRole('button', { name: 'Delete' }).click();

@@ -54,3 +54,9 @@ export async function selectWithKeyboard(page: Page, phrase: string) {
   for (let i = 0; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
 }
 
+
+/** Selects `phrase` from the keyboard and tags it with the category key `key`. */
+export async function tagWithKeyboard(page: Page, phrase: string, key: string) {
+  await selectWithKeyboard(page, phrase);
+  await page.keyboard.press(key);
+}
