@@ -50,7 +50,7 @@ import { ImportError, importErrorFromIssues } from './errors';
 import { deriveGuid, normalizeGuid } from './guid';
 import { countOf, emptySummary, NotImportedList, type ImportSummary, type SourcePositions } from './import-summary';
 import { checkImportLength, readCodes, type CodeMeaning } from './qda-codes';
-import { decidePositions, placeReadings, type PositionDecision, type SelectionPosition } from './qdpx-positions';
+import { decidePositions, namesAreQuotes, placeReadings, type PositionDecision, type SelectionPosition } from './qdpx-positions';
 import { annotationNoteGuid, codingNoteGuid, consensusUserGuid, qdpxVariables, variableGuid, type MetadataKey } from './qdpx-shared';
 import { parseUnplacedNote } from './qdpx-unplaced';
 import { CodePointIndex } from './code-points';
@@ -618,12 +618,9 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     }
     const placements = placeReadings(decoded, positions);
     let decision = decidePositions({ source: decoded, selections: positions, origin, placements });
-    // Selection names are quotes in some tools (ATLAS.ti names a quotation by its text) and labels
-    // in others: they count as evidence only when most of them match under the chosen reading.
-    const named = rawSelections.map((s, i) => ({ name: s.name?.trim() ?? '', placed: decision.placed[i] }));
-    const nameCandidates = named.filter((n) => n.name.length >= 4);
-    const nameMatches = nameCandidates.filter((n) => n.placed && squash(decision.text.slice(n.placed.start, n.placed.end)).startsWith(squash(n.name.replace(/(…|\.\.\.)\s*$/, '')))).length;
-    if (nameCandidates.length > 0 && nameMatches * 2 >= nameCandidates.length) {
+    // Selection names are quotes in some tools (ATLAS.ti and QualCoder name a selection by its
+    // text) and labels in others: they count as evidence only when most of them match.
+    if (namesAreQuotes(placements, rawSelections.map((s) => s.name))) {
       decision = decidePositions({ source: decoded, selections: rawSelections.map((s, i) => ({ ...positions[i]!, quote: s.name?.trim() || null })), origin, placements });
     }
     const text = decision.text;
@@ -980,7 +977,6 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const squash = (value: string) => value.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 
 function positionsLabel(decision: PositionDecision, i: number, text: string): string {
   const placed = decision.placed[i];

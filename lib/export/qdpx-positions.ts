@@ -232,25 +232,60 @@ function onBoundaries(text: string, p: PlacedPassage): number {
 
 const squash = (value: string) => value.replace(/[\s\u00a0]+/g, ' ').replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").trim().toLowerCase();
 
-type WantedQuote = { wanted: string; truncated: boolean } | null;
+type WantedQuote = { exact: string; wanted: string; truncated: boolean } | null;
 
 /** A selection's quote as evidence: null when it has none worth comparing (empty, or too short to tell anything). */
 function wantedQuote(quote: string | null | undefined): WantedQuote {
   if (!quote) return null;
   const truncated = /(…|\.\.\.)\s*$/.test(quote);
   const wanted = squash(truncated ? quote.replace(/(…|\.\.\.)\s*$/, '') : quote);
-  return wanted.length < 4 ? null : { wanted, truncated };
+  return wanted.length < 4 ? null : { exact: quote.replace(/\r\n?/g, '\n'), wanted, truncated };
 }
 
 /**
- * Whether the text at the placement matches a selection's quote (a quote cut short with "…" or
- * "..." need only match the start); null when there is no quote to compare.
+ * How well the text at the placement matches a selection's quote: 'exact' (character for
+ * character), 'equal' (the same once spaces, quote marks and case are evened out, as an XML
+ * attribute's line ends become spaces), 'prefix' (one starts the other: a name cut short, with or
+ * without "…"), or 'miss'; null when there is no quote to compare.
+ *
+ * The grades matter: evened out, a reading shifted by one character (a byte-order mark counted
+ * that the tool did not count) still starts most quotes, since the space before a passage is
+ * trimmed and only its last character is lost. QualCoder writes every text with a byte-order mark
+ * and counts without it; scoring a prefix like an exact match let the shifted reading win on
+ * 161 of 753 passages of a real QualCoder 3.6 project.
  */
-function quoteMatches(text: string, p: PlacedPassage | null, quote: WantedQuote): boolean | null {
+type QuoteMatch = 'exact' | 'equal' | 'prefix' | 'miss';
+function quoteMatch(text: string, p: PlacedPassage | null, quote: WantedQuote): QuoteMatch | null {
   if (quote === null) return null;
-  if (p === null) return false;
-  const actual = squash(text.slice(p.start, p.end));
-  return quote.truncated ? actual.startsWith(quote.wanted) : actual === quote.wanted || actual.startsWith(quote.wanted) || quote.wanted.startsWith(actual);
+  if (p === null) return 'miss';
+  const slice = text.slice(p.start, p.end);
+  if (!quote.truncated && slice === quote.exact) return 'exact';
+  const actual = squash(slice);
+  if (!quote.truncated && actual === quote.wanted) return 'equal';
+  return actual.startsWith(quote.wanted) || (!quote.truncated && actual.length > 0 && quote.wanted.startsWith(actual)) ? 'prefix' : 'miss';
+}
+
+/** A quote's weight in a reading's score: it says exactly where the passage is, more than a boundary does. */
+const quoteWeight: Record<QuoteMatch, number> = { exact: 6, equal: 5, prefix: 2, miss: -4 };
+
+/**
+ * Whether a source's selection names are quotes of their passages (ATLAS.ti and QualCoder name a
+ * selection by its text; other tools by a label): true when, under some candidate reading, most
+ * names of four characters or more match the text at their passage. Asked under every reading,
+ * not only the one the positions alone chose: when that one is shifted, the names are what show it.
+ */
+export function namesAreQuotes(placements: Placements, names: readonly (string | null | undefined)[]): boolean {
+  const quotes = names.map((n) => wantedQuote(n?.trim()));
+  const candidates = quotes.filter((q) => q !== null).length;
+  if (candidates === 0) return false;
+  return placements.groups.some((g) => {
+    let matched = 0;
+    g.placed.forEach((p, i) => {
+      const m = quoteMatch(placements.stored, p, quotes[i] ?? null);
+      if (m !== null && m !== 'miss') matched++;
+    });
+    return matched * 2 >= candidates;
+  });
 }
 
 const sameReading = (a: PositionReading, b: PositionReading) => a.unit === b.unit && a.bomCounted === b.bomCounted && a.crlf === b.crlf;
@@ -273,15 +308,17 @@ export function decidePositions(input: { source: SourceText; selections: readonl
     let quotesMatched = 0;
     let quotesMissed = 0;
     let outside = 0;
+    let quoteScore = 0;
     g.placed.forEach((p, i) => {
       if (p === null) outside++;
       else boundaries += onBoundaries(stored, p);
-      const q = quoteMatches(stored, p, quotes[i] ?? null);
-      if (q === true) quotesMatched++;
-      if (q === false) quotesMissed++;
+      const q = quoteMatch(stored, p, quotes[i] ?? null);
+      if (q === null) return;
+      quoteScore += quoteWeight[q];
+      if (q === 'miss') quotesMissed++;
+      else quotesMatched++;
     });
-    // A quote is worth more than a boundary: it says exactly where the passage is.
-    const score = boundaries + 4 * quotesMatched - 4 * quotesMissed - 4 * outside;
+    const score = boundaries + quoteScore - 4 * outside;
     return { ...g, score, boundaries, quotesMatched, quotesMissed, outside };
   });
   const rank = (g: (typeof scored)[number]) =>
@@ -295,7 +332,8 @@ export function decidePositions(input: { source: SourceText; selections: readonl
   const checks: PassageCheck[] = [];
   const problems: (string | null)[] = [];
   best.placed.forEach((p, i) => {
-    const q = quoteMatches(stored, p, quotes[i] ?? null);
+    const match = quoteMatch(stored, p, quotes[i] ?? null);
+    const q = match === null ? null : match !== 'miss';
     if (p === null) {
       checks.push('unverified');
       problems.push(`positions ${selections[i]!.start}–${selections[i]!.end} are outside its text`);

@@ -211,11 +211,14 @@ function buildProjectXml(snapshot: ExportSnapshot): string {
   const groupsByDocument = groupSelections(ordered);
   const categoryCodingGuid = (a: ExportAnnotation) => a.codingId ?? codingGuid(a.id, a.categoryId);
   // The GUID of each annotation's note: in a selection of several annotations it derives from the
-  // annotation's Coding, which holds its NoteRef (see the header).
+  // annotation's Coding, which holds its NoteRef (see the header); otherwise from the selection's
+  // GUID, which is what the reader derives it from. That GUID is the other tool's when the passage
+  // was imported (its selectionId), not the annotation's id: deriving the note's from the id made
+  // a re-imported QualCoder note come back as a comment beside itself.
   const noteGuids = new Map<string, string>();
   for (const groups of groupsByDocument.values()) {
-    for (const { annotations: grouped } of groups) {
-      for (const a of grouped) noteGuids.set(a.id, grouped.length > 1 ? codingNoteGuid(categoryCodingGuid(a)) : annotationNoteGuid(a.id));
+    for (const { guid, annotations: grouped } of groups) {
+      for (const a of grouped) noteGuids.set(a.id, grouped.length > 1 ? codingNoteGuid(categoryCodingGuid(a)) : annotationNoteGuid(guid));
     }
   }
   const noteGuidOf = (a: ExportAnnotation) => noteGuids.get(a.id) ?? annotationNoteGuid(a.id);

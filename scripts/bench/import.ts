@@ -303,7 +303,7 @@ export const importBench: Bench = {
       const all = [...times(seen.page), ...times(seen.rest)];
       details[kind === 'qdpx' ? 'bomb' : 'replies'] = { run: r, page: seen.page, rest: seen.rest, errors: seen.errors };
       const outcome = r.job.status === 'DONE' ? `imported (${r.job.result?.comments ?? 0} comments)` : `${r.job.status}: ${r.job.error ?? ''}`;
-      rows.push({ name: `${label}: upload to refusal or done`, value: round(r.totalMs), unit: 'ms', target: { op: '<', value: 5000 }, note: outcome });
+      rows.push({ name: `${label}: upload to refusal or done`, value: round(r.totalMs), unit: 'ms', target: { op: '<', value: 5000 }, note: `${outcome}; upload ${round(r.uploadMs)}, analyse ${round(r.analyseMs)}, commit ${round(r.commitMs ?? 0)} ms` });
       rows.push({ name: `${label}: other user's slowest answer meanwhile`, value: round(max(all)), unit: 'ms', target: { op: '<', value: 1000 }, note: `n=${all.length}, p95 ${round(percentile(all, 95))} ms${seen.errors.length ? `; ${seen.errors.length} errors` : ''}` });
     }
     agent.destroy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePositions, knownReading, toStoredText, type PositionReading } from '@/lib/export/qdpx-positions';
+import { decidePositions, knownReading, namesAreQuotes, placeReadings, toStoredText, type PositionReading } from '@/lib/export/qdpx-positions';
 
 // How a tool counted positions, decided from the text. Each case writes a text and passages the way
 // one counting convention would, then checks that the reader finds that convention and places every
@@ -84,6 +84,32 @@ describe('decidePositions', () => {
     expect(decision.reading).toEqual(reading);
     expect(decision.checks.filter((c) => c === 'quote')).toHaveLength(9);
     expect(decision.problems[3]).toMatch(/its own text “a sentence this article never holds” is not the text at/);
+  });
+
+  it('does not take a reading shifted by one because its quotes still start the same (a byte-order mark QualCoder did not count)', () => {
+    // QualCoder writes every text with a byte-order mark and counts code points without it. Shifted
+    // by one, a passage that starts after a space loses only its last character, so its quote
+    // still "starts" the text; and passages dragged one letter into the next word (as a mouse
+    // selection sometimes is) fall on word boundaries only under the shifted reading.
+    const raw = 'Kabul shelters the TTP. Islamabad exaggerates it. Doha asked too much. Istanbul asked too soon. Riyadh said nothing at all.';
+    const counted: PositionReading = { unit: 'codepoint', bomCounted: false, crlf: 'two' };
+    const picks = ['Kabul shelters the TTP. I', 'Islamabad exaggerates it. D', 'Doha asked too much. I', 'Istanbul asked too soon.', 'Riyadh said nothing at all.'];
+    const selections = picks.map((quote) => ({ ...toolOffsets(raw, { quote, index: raw.indexOf(quote) }, counted, true), quote }));
+    const placements = placeReadings({ raw, hadBom: true }, selections);
+    // Without the quotes, the shifted reading puts more ends on word boundaries.
+    expect(decidePositions({ source: { raw, hadBom: true }, selections: selections.map((s) => ({ ...s, quote: null })), placements }).reading.bomCounted).toBe(true);
+    // The names are quotes under one of the readings, so they are used, and they decide.
+    expect(namesAreQuotes(placements, picks)).toBe(true);
+    const decision = decidePositions({ source: { raw, hadBom: true }, selections, placements, origin: 'QualCoder 3.6' });
+    expect(decision.reading).toEqual(counted);
+    expect(decision.placed.map((p) => p && raw.slice(p.start, p.end))).toEqual(picks);
+  });
+
+  it('does not take labels for quotes', () => {
+    const raw = makeSource(6, false);
+    const reading: PositionReading = { unit: 'codepoint', bomCounted: false, crlf: 'two' };
+    const selections = passages(raw).map((q) => toolOffsets(raw, q, reading, false));
+    expect(namesAreQuotes(placeReadings({ raw, hadBom: false }, selections), selections.map((_, i) => `Passage ${i + 1} of the interview`))).toBe(false);
   });
 
   it('says no reading fits when every one leaves the passages cutting words', () => {
