@@ -31,9 +31,4 @@ export type WorkspaceProps = {
 };
 
 /** The editable part of an annotation, for edits and their undo. */
-export type AnnotationFields = { categoryId: string; note: string; attributes: Record<string, string> };
-
-export type UndoEntry =
-  | { kind: 'create'; id: string; label: string }
-  | { kind: 'delete'; id: string; label: string }
-  | { kind: 'update'; id: string; before: AnnotationFields; label: string };
+export type { AnnotationFields } from '@/lib/editor/annotation-sync';

@@ -11,7 +11,7 @@ import type { PresenceMap, Viewer } from '@/lib/live/events';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export type LiveListener = {
-  annotations?: (data: { changed: CompactAnnotations; removed: string[] }) => void;
+  annotations?: (data: { changed: CompactAnnotations; removed: { id: string; version: number }[] }) => void;
   comments?: (data: CommentChanges) => void;
   /** Re-read everything: the stream was interrupted and may have missed changes. */
   resync?: () => void;

@@ -731,12 +731,13 @@ export async function listAnnotationsForView(actor: Actor, documentId: string, o
  * Of the given annotation ids, those deleted that the actor could see before they were deleted:
  * what the live stream may tell the actor to remove. The visibility rule without its "not deleted".
  */
-export async function listVisibleDeletions(actor: Actor, documentId: string, ids: readonly string[]): Promise<string[]> {
+/** Deleted annotations among `ids` the actor may see, with the version their deletion made (a restore makes a newer one). */
+export async function listVisibleDeletions(actor: Actor, documentId: string, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
   const { access } = await requireDocumentAccess(actor, documentId);
   const { deletedAt: _live, ...visible } = visibleAnnotationsWhere(actor, access);
   const rows = await getDb().annotation.findMany({
     where: { AND: [visible, { documentId, id: { in: ids.filter(isUuid) }, deletedAt: { not: null } }] },
-    select: { id: true },
+    select: { id: true, version: true },
   });
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, version: r.version }));
 }

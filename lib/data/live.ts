@@ -29,7 +29,7 @@ import { listCommentChanges, type CommentChanges } from './comments';
 /** What one browser tab's stream receives. */
 export type LiveMessage =
   | { event: 'hello'; data: { connectionId: string } }
-  | { event: 'annotations'; data: { changed: CompactAnnotations; removed: string[] } }
+  | { event: 'annotations'; data: { changed: CompactAnnotations; removed: { id: string; version: number }[] } }
   | { event: 'comments'; data: CommentChanges }
   | { event: 'presence'; data: PresenceMap }
   | { event: 'resync'; data: { reason: string } }

@@ -70,8 +70,8 @@ class StreamReader {
   }
 
   annotationIds(): { changed: string[]; removed: string[] } {
-    const all = this.messages.filter((m) => m.event === 'annotations').map((m) => m.data as { changed: CompactAnnotations; removed: string[] });
-    return { changed: all.flatMap((d) => d.changed.id), removed: all.flatMap((d) => d.removed) };
+    const all = this.messages.filter((m) => m.event === 'annotations').map((m) => m.data as { changed: CompactAnnotations; removed: { id: string }[] });
+    return { changed: all.flatMap((d) => d.changed.id), removed: all.flatMap((d) => d.removed.map((r) => r.id)) };
   }
 
   close(): void {
@@ -117,7 +117,7 @@ describe('live stream', () => {
     const edited = await updateAnnotation(s.ana.actor, annotation.id, { version: 1, note: 'secret reasoning' });
     await owner.next<{ changed: CompactAnnotations }>('annotations', (d) => d.changed.version[0] === edited.version && d.changed.notes[0]?.[1] === 'secret reasoning');
     await deleteAnnotation(s.ana.actor, annotation.id);
-    await owner.next<{ removed: string[] }>('annotations', (d) => d.removed.includes(annotation.id));
+    await owner.next<{ removed: { id: string }[] }>('annotations', (d) => d.removed.some((r) => r.id === annotation.id));
     await settle();
     // Ben, blind and not finished, heard nothing of any of it: no id, no note, no removal.
     expect(ben.annotationIds()).toEqual({ changed: [], removed: [] });

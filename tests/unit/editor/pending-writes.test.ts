@@ -28,15 +28,25 @@ describe('pending writes kept in the browser', () => {
     // The answer to the edit was lost, but it arrived.
     expect(writesStillToSend([note('a', 'x', 'first')], stored([['x', { note: 'first' }]]))).toEqual([]);
     expect(keys(writesStillToSend([note('a', 'x', 'first')], stored([['x', { note: '' }]])))).toEqual(['a']);
-    // Two edits of one field: only the ones after the last that arrived are sent again.
+    // Edits of one annotation become one write, of the last value of each field, where the server differs.
     const edits = [note('a', 'x', 'first'), note('b', 'x', 'second')];
     expect(writesStillToSend(edits, stored([['x', { note: 'second' }]]))).toEqual([]);
-    expect(keys(writesStillToSend(edits, stored([['x', { note: 'first' }]])))).toEqual(['b']);
-    expect(keys(writesStillToSend(edits, stored([['x', { note: 'other' }]])))).toEqual(['a', 'b']);
+    expect(writesStillToSend(edits, stored([['x', { note: 'first' }]]))).toEqual([{ key: 'b', kind: 'update', id: 'x', change: { note: 'second' } }]);
+    expect(writesStillToSend(edits, stored([['x', { note: 'other' }]]))).toEqual([{ key: 'b', kind: 'update', id: 'x', change: { note: 'second' } }]);
+    // A later edit that sets a field to the value it has says nothing about the edits before it.
+    const withNoOp: PendingWrite[] = [note('a', 'x', 'first'), { key: 'b', kind: 'update', id: 'x', change: { categoryId: 'c1' } }];
+    expect(writesStillToSend(withNoOp, stored([['x', { note: '' }]]))).toEqual([{ key: 'b', kind: 'update', id: 'x', change: { note: 'first' } }]);
   });
 
   it('keeps writes to an annotation created in the same list, and drops those to one that is gone', () => {
-    expect(keys(writesStillToSend([create('a', 'x'), note('b', 'x', 'n'), { key: 'c', kind: 'delete', id: 'x' }], stored([])))).toEqual(['a', 'b', 'c']);
+    expect(keys(writesStillToSend([create('a', 'x'), note('b', 'x', 'n')], stored([])))).toEqual(['a', 'b']);
+    // Created, edited and deleted, and not on the server: nothing to do (had all three arrived, a
+    // create sent again would meet the deleted row and be refused).
+    expect(writesStillToSend([create('a', 'x'), note('b', 'x', 'n'), { key: 'c', kind: 'delete', id: 'x' }], stored([]))).toEqual([]);
+    // Deleted and restored (an undo), neither arrived: both go, in order.
+    expect(keys(writesStillToSend([{ key: 'a', kind: 'delete', id: 'x' }, { key: 'b', kind: 'restore', id: 'x' }], stored([['x', {}]])))).toEqual(['a', 'b']);
+    // The delete arrived, its restore did not: the restore goes.
+    expect(keys(writesStillToSend([{ key: 'a', kind: 'delete', id: 'x' }, { key: 'b', kind: 'restore', id: 'x' }], stored([])))).toEqual(['b']);
     expect(writesStillToSend([note('a', 'gone', 'n'), { key: 'b', kind: 'delete', id: 'gone' }], stored([]))).toEqual([]);
     expect(keys(writesStillToSend([{ key: 'a', kind: 'delete', id: 'x' }], stored([['x', {}]])))).toEqual(['a']);
   });
