@@ -7,15 +7,9 @@ import { cn } from '@/components/ui/cn';
 import type { ExportChoices } from '@/lib/data/export';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '@/lib/validations/export';
 import { selectClass } from '@/components/ui/field';
+import { fileFormats } from '@/lib/export/formats';
 
-const formatNotes: Record<ExportFormat, string> = {
-  html: 'One page to read in a browser or print: title page, codebook, framing matrix and profiles, agreement, memos, then each article with its passages highlighted and their tags, notes and comments.',
-  pdf: 'The same report as a PDF, with its fonts embedded and real, selectable text.',
-  csv: 'For spreadsheets and statistics: article, annotator, layer, category, attribute values, offsets, quote, note, times. UTF-8 with a byte-order mark, so Excel reads it right.',
-  w3c: 'Web Annotation Data Model (JSON-LD): every annotation with quote and position selectors, as a paged collection; the texts travel with it, so it imports back into Parallax.',
-  qdpx: 'REFI-QDA exchange (QDA-XML 1.0), opened by ATLAS.ti, MAXQDA, NVivo and QualCoder: users, codebook, texts, coded selections and notes.',
-  qdc: 'The codebook alone (REFI-QDA), for another project or another tool.',
-};
+const formatNotes = (format: ExportFormat): string => fileFormats[format].note;
 
 type Progress = { stage: string; done: number; total: number } | null;
 type Done = { id: string; filename: string; size: number } | null;
@@ -107,7 +101,7 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
                 <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} className="accent-accent-600" />
                 {exportFormatLabels[f]}
               </span>
-              <span className="text-xs leading-relaxed text-stone-600">{formatNotes[f]}</span>
+              <span className="text-xs leading-relaxed text-stone-600">{formatNotes(f)}</span>
             </label>
           ))}
         </fieldset>

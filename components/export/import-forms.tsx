@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { FileUpload } from '@/components/import/file-upload';
 import { buttonClass } from '@/components/ui/button';
+import { uploadChoices } from '@/lib/export/formats';
 
 /** Loads a .qdpx (ATLAS.ti, MAXQDA, NVivo, QualCoder, Parallax) or a Parallax W3C export as a new project, after a review. */
 export function ImportProjectForm() {
@@ -24,11 +25,7 @@ export function ImportProjectForm() {
       <FileUpload
         label="Project file"
         description="A REFI-QDA project (.qdpx) from ATLAS.ti, MAXQDA, NVivo, QualCoder or Parallax, or a Parallax W3C export (.jsonld), up to 200 MB. You see what it holds, and what will not come in, before anything is imported."
-        accept=".qdpx,.jsonld,.json"
-        choices={[
-          { kind: 'qdpx', matches: /\.qdpx$/i },
-          { kind: 'w3c', matches: /\.(jsonld|json)$/i },
-        ]}
+        {...uploadChoices(['qdpx', 'w3c'])}
       />
     </div>
   );
@@ -40,8 +37,7 @@ export function ImportCodebookForm({ slug }: { slug: string }) {
     <FileUpload
       label="Import a REFI-QDA codebook (.qdc)"
       description="Codes from ATLAS.ti, MAXQDA, NVivo or QualCoder; code groups become category groups. Codes the codebook already has are kept as they are."
-      accept=".qdc,.xml"
-      choices={[{ kind: 'qdc', matches: /\.(qdc|xml)$/i }]}
+      {...uploadChoices(['qdc'])}
       project={slug}
       submitLabel="Upload codebook"
     />
@@ -54,8 +50,7 @@ export function ImportAnnotationsForm({ slug }: { slug: string }) {
     <FileUpload
       label="W3C annotations from other tools"
       description="A W3C Web Annotation file (.json or .jsonld) from Recogito, Hypothesis or another tool: each annotation is placed on the article it quotes. You choose whose layer they become, and see any that could not be placed, before anything is imported."
-      accept=".json,.jsonld"
-      choices={[{ kind: 'annotations', matches: /\.(jsonld|json)$/i }]}
+      {...uploadChoices(['annotations'])}
       project={slug}
       submitLabel="Upload annotations"
     />

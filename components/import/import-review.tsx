@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ImportJobDto } from '@/lib/data/imports';
 import { asSentence, formatBytes } from '@/lib/format';
-import { importKindLabels } from '@/lib/validations/import';
+import { importKindLabels, makesProject } from '@/lib/validations/import';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { ProgressBar } from '@/components/ui/progress';
@@ -49,7 +49,7 @@ export function ImportReview({ initial, members, defaultSlug }: { initial: Impor
     if (job.status === 'DONE') router.refresh();
   }, [job.status, router]);
 
-  const newProject = job.kind === 'qdpx' || job.kind === 'w3c';
+  const newProject = makesProject(job.kind);
   const confirm = async () => {
     setError(null);
     setSending(true);

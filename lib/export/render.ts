@@ -10,38 +10,35 @@ import { toQdpx } from './qdpx';
 import { withExternalGuids } from './snapshot';
 import type { ExportSnapshot } from './types';
 import { toW3C } from './w3c';
+import { fileFormats, type FormatId } from './formats';
 
-export type RenderFormat = 'html' | 'pdf' | 'csv' | 'w3c' | 'qdpx' | 'qdc';
+export type RenderFormat = FormatId;
 
 export type RenderedFile = { bytes: Uint8Array; contentType: string; extension: string };
 
 const encoder = new TextEncoder();
 
-export async function renderExport(
-  snapshot: ExportSnapshot,
-  format: RenderFormat,
-  options: { fonts?: () => ReportFonts; onProgress?: (done: number, total: number) => void } = {},
-): Promise<RenderedFile> {
-  switch (format) {
-    case 'html':
-      return { bytes: encoder.encode(renderReportHtml(buildReportModel(snapshot))), contentType: 'text/html; charset=utf-8', extension: 'html' };
-    case 'pdf': {
-      if (!options.fonts) throw new Error('a PDF report needs its fonts');
-      return { bytes: await renderReportPdf(buildReportModel(snapshot), options.fonts(), options.onProgress), contentType: 'application/pdf', extension: 'pdf' };
-    }
-    case 'csv':
-      return { bytes: encoder.encode(toCsv(snapshot)), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
-    case 'w3c':
-      return { bytes: encoder.encode(JSON.stringify(toW3C(snapshot), null, 2)), contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld' };
-    case 'qdpx':
-      return { bytes: toQdpx(withExternalGuids(snapshot)), contentType: 'application/zip', extension: 'qdpx' };
-    case 'qdc':
-      return { bytes: encoder.encode(toQdc(withExternalGuids(snapshot))), contentType: 'application/xml; charset=utf-8', extension: 'qdc' };
-  }
+type RenderOptions = { fonts?: () => ReportFonts; onProgress?: (done: number, total: number) => void };
+
+/** Each format's writer (its name, type and extension are in formats.ts); every format must have one. */
+const writers: Record<FormatId, (snapshot: ExportSnapshot, options: RenderOptions) => Uint8Array | Promise<Uint8Array>> = {
+  html: (snapshot) => encoder.encode(renderReportHtml(buildReportModel(snapshot))),
+  pdf: (snapshot, options) => {
+    if (!options.fonts) throw new Error('a PDF report needs its fonts');
+    return renderReportPdf(buildReportModel(snapshot), options.fonts(), options.onProgress);
+  },
+  csv: (snapshot) => encoder.encode(toCsv(snapshot)),
+  w3c: (snapshot) => encoder.encode(JSON.stringify(toW3C(snapshot), null, 2)),
+  qdpx: (snapshot) => toQdpx(withExternalGuids(snapshot)),
+  qdc: (snapshot) => encoder.encode(toQdc(withExternalGuids(snapshot))),
+};
+
+export async function renderExport(snapshot: ExportSnapshot, format: RenderFormat, options: RenderOptions = {}): Promise<RenderedFile> {
+  const { contentType, extension } = fileFormats[format];
+  return { bytes: await writers[format](snapshot, options), contentType, extension };
 }
 
 /** "pak-afghan-talks-2025-report-2026-11-28.pdf" */
 export function exportFileName(slug: string, format: RenderFormat, exportedAt: string, extension: string): string {
-  const kind = format === 'html' || format === 'pdf' ? 'report' : format === 'csv' ? 'annotations' : format === 'w3c' ? 'annotations-w3c' : format === 'qdc' ? 'codebook' : 'project';
-  return `${slug}-${kind}-${exportedAt.slice(0, 10)}.${extension}`;
+  return `${slug}-${fileFormats[format].fileKind}-${exportedAt.slice(0, 10)}.${extension}`;
 }

@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { groupFilterSchema } from './groups';
 import { idListSchema } from './ids';
+import { fileFormats, formatIds, importKindIds, importKindInfo, type FormatId } from '@/lib/export/formats';
 
-export const exportFormats = ['html', 'pdf', 'csv', 'w3c', 'qdpx', 'qdc'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+export const exportFormats = formatIds;
+export type ExportFormat = FormatId;
 
-export const exportFormatLabels: Record<ExportFormat, string> = {
-  html: 'Annotated report (HTML)',
-  pdf: 'Annotated report (PDF)',
-  csv: 'Spreadsheet (CSV, one row per annotation)',
-  w3c: 'W3C Web Annotation (JSON-LD)',
-  qdpx: 'REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder)',
-  qdc: 'REFI-QDA codebook (.qdc)',
-};
+/** What the export page lists each format as (lib/export/formats.ts). */
+export const exportFormatLabels = Object.fromEntries(formatIds.map((id) => [id, fileFormats[id].label])) as Record<ExportFormat, string>;
 
 const idList = idListSchema;
 
@@ -23,7 +18,7 @@ const flag = (label: string) =>
     .optional();
 
 export const exportOptionsSchema = z.object({
-  format: z.enum(exportFormats, { error: `format must be one of ${exportFormats.join(', ')}.` }),
+  format: z.enum(formatIds as [FormatId, ...FormatId[]], { error: `format must be one of ${exportFormats.join(', ')}.` }),
   documents: idList('documents'),
   categories: idList('categories'),
   /** Only the documents of this document group (with `documents`, those of both). */
@@ -37,6 +32,7 @@ export const exportOptionsSchema = z.object({
 export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 
-export const importFormats = ['w3c', 'qdpx', 'qdc'] as const;
+/** The formats a file can be imported from. */
+export const importFormats = [...new Set(importKindIds.map((k) => importKindInfo[k].format))];
 export type ImportFormat = (typeof importFormats)[number];
-export const importFormatSchema = z.enum(importFormats, { error: `format must be one of ${importFormats.join(', ')}.` });
+export const importFormatSchema = z.enum(importFormats as [ImportFormat, ...ImportFormat[]], { error: `format must be one of ${importFormats.join(', ')}.` });

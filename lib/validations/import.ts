@@ -1,36 +1,23 @@
 import { z } from 'zod';
+import { importKindIds, importKindInfo, type ImportKindId } from '@/lib/export/formats';
 import { limits, tooLongMessage } from './limits';
 import { projectSlugSchema } from './project';
 import { uuidPattern } from './codebook';
 
 // What a user uploads and then chooses before an import is committed.
 
-/**
- * qdpx: a REFI-QDA project, into a new project. w3c: a Parallax W3C export, into a new project.
- * annotations: W3C annotations made by other tools (Recogito, Hypothesis…), onto the articles of an
- * existing project. qdc: a REFI-QDA codebook, into an existing project's codebook.
- */
-export const importKinds = ['qdpx', 'w3c', 'annotations', 'qdc'] as const;
-export type ImportKind = (typeof importKinds)[number];
-export const importKindSchema = z.enum(importKinds, { error: `kind must be one of ${importKinds.join(', ')}.` });
+/** What an upload can become (lib/export/formats.ts says where each goes). */
+export const importKinds = importKindIds;
+export type ImportKind = ImportKindId;
+export const importKindSchema = z.enum(importKinds as [ImportKind, ...ImportKind[]], { error: `kind must be one of ${importKinds.join(', ')}.` });
 
 /** The largest file an upload may carry. */
 export const maxUploadBytes = 200 * 1024 * 1024;
 
-export const importKindLabels: Record<ImportKind, string> = {
-  qdpx: 'REFI-QDA project (.qdpx)',
-  w3c: 'Parallax W3C Web Annotation export',
-  annotations: 'W3C annotations onto this project’s articles',
-  qdc: 'REFI-QDA codebook (.qdc)',
-};
+export const importKindLabels = Object.fromEntries(importKinds.map((k) => [k, importKindInfo[k].label])) as Record<ImportKind, string>;
 
-/** The kind of a file by its name, for the upload form (the server checks the content). */
-export function guessImportKind(fileName: string): 'qdpx' | 'w3c' | 'qdc' | null {
-  if (/\.qdpx$/i.test(fileName)) return 'qdpx';
-  if (/\.qdc$/i.test(fileName)) return 'qdc';
-  if (/\.(jsonld|json)$/i.test(fileName)) return 'w3c';
-  return null;
-}
+/** Whether an import of this kind makes a new project (else it goes into an existing one). */
+export const makesProject = (kind: ImportKind): boolean => importKindInfo[kind].into === 'new-project';
 
 export const uploadQuerySchema = z.object({
   kind: importKindSchema,

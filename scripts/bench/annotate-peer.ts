@@ -83,16 +83,38 @@ function pageHtml(text: string, blocks: readonly DocumentBlock[], annotations: r
 </body></html>`;
 }
 
-/** Serves the peer page on a free loopback port until the benchmark ends. */
+/**
+ * The limit: the same text as static HTML paragraphs, with the same fonts and measure as the peer
+ * page, and no script at all. Nothing can show a document faster than the browser shows this.
+ */
+function plainHtml(text: string, blocks: readonly DocumentBlock[]): string {
+  const body = blocks
+    .map((b) => {
+      const t = escapeHtml(text.slice(b.start, b.end));
+      return b.type === 'heading' ? `<h${b.level ?? 2}>${t}</h${b.level ?? 2}>` : `<p>${t}</p>`;
+    })
+    .join('\n\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Plain text</title>
+<style>
+  body { margin: 0; background: #fafaf9; color: #1c1917; font-family: Georgia, 'Source Serif 4', serif; }
+  main { max-width: 48rem; margin: 2rem auto; padding: 0 1.5rem; font-size: 1.125rem; line-height: 1.75; }
+  h2 { font-size: 1.5rem; line-height: 1.3; } h3 { font-size: 1.2rem; }
+</style></head>
+<body><main id="doc">${body}</main></body></html>`;
+}
+
+/** Serves the peer page (at /) and the plain-text limit page (at /plain) on a free loopback port until the benchmark ends. */
 export async function servePeer(
   ctx: BenchContext,
   text: string,
   blocks: readonly DocumentBlock[],
   annotations: readonly PeerAnnotation[],
-): Promise<{ url: string }> {
+): Promise<{ url: string; plainUrl: string }> {
   const html = pageHtml(text, blocks, annotations);
   const files: Record<string, { type: string; body: Buffer | string }> = {
     '/': { type: 'text/html; charset=utf-8', body: html },
+    '/plain': { type: 'text/html; charset=utf-8', body: plainHtml(text, blocks) },
     '/text-annotator.umd.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(path.join(distDir, 'text-annotator.umd.js')) },
     '/text-annotator.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(distDir, 'text-annotator.css')) },
   };
@@ -113,5 +135,5 @@ export async function servePeer(
   }));
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('peer server has no address');
-  return { url: `http://127.0.0.1:${address.port}/` };
+  return { url: `http://127.0.0.1:${address.port}/`, plainUrl: `http://127.0.0.1:${address.port}/plain` };
 }

@@ -350,7 +350,7 @@ type PeerRun = OpenSample & { stored: number; highlightElements: number; setAnno
 
 async function measurePeer(ctx: BenchContext, browser: Browser, f: AnnotateFixture) {
   const colorOf = new Map(f.categories.map((c) => [c.id, c.color]));
-  const { url } = await servePeer(
+  const { url, plainUrl } = await servePeer(
     ctx,
     f.text,
     f.blocks,
@@ -405,7 +405,31 @@ async function measurePeer(ctx: BenchContext, browser: Browser, f: AnnotateFixtu
   }
   await page.screenshot({ path: path.join(ctx.resultsDir, 'annotate-recogito.png') });
   const weight = await pageWeight(context, page);
-  return { count, runs: result.runs, failures, weight, version: recogitoVersion() };
+  const plain = await measurePlain(ctx, browser, plainUrl);
+  return { count, runs: result.runs, failures, weight, version: recogitoVersion(), plain };
+}
+
+/**
+ * The limit (issue 16): the same text painted as static HTML with no script, in the same browser,
+ * opened the same way (from about:blank, cold then warm). Painted = two animation frames after the
+ * load event, as ours is two frames after its ready mark.
+ */
+async function measurePlain(ctx: BenchContext, browser: Browser, url: string): Promise<number[]> {
+  const context = await newContext(browser);
+  ctx.defer(() => context.close());
+  await context.addInitScript(() => {
+    addEventListener('load', () => requestAnimationFrame(() => requestAnimationFrame(() => Object.assign(window, { __plainPainted: performance.now() }))));
+  });
+  const page = await context.newPage();
+  const painted: number[] = [];
+  for (let run = 0; run <= config.warmOpens; run++) {
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'commit', timeout: config.timeoutMs });
+    const ms = (await page.waitForFunction(() => (window as unknown as { __plainPainted?: number }).__plainPainted ?? null, null, { timeout: config.timeoutMs, polling: 20 }).then((h) => h.jsonValue())) as number;
+    ctx.log(`  plain HTML ${run === 0 ? 'cold' : `warm ${run}`}: painted ${round(ms)} ms`);
+    painted.push(ms);
+  }
+  return painted;
 }
 
 // ─── The benchmark ─────────────────────────────────────────────────────────────────────────────
@@ -498,6 +522,18 @@ async function run(ctx: BenchContext) {
     }
   }
   for (const failure of peer.failures) rows.push({ name: `peer Recogito at ${failure.count} annotations`, value: null, unit: '', note: `failed: ${failure.error}` });
+  // Against the limit: the same text as plain HTML with no script (issue 16's goal: at most 3×).
+  const plainWarm = peer.plain.slice(1);
+  rows.push(
+    ms(`limit: the same text as static HTML, no script: painted, warm median (n=${plainWarm.length})`, median(plainWarm), undefined, `cold ${round(peer.plain[0]!)} ms`),
+    {
+      name: 'ratio Parallax open / plain HTML, ready-to-paint warm median',
+      value: round(median(warmPainted) / median(plainWarm)),
+      unit: '×',
+      target: { op: '<', value: 3 },
+      note: `Parallax ${round(median(warmPainted))} ms with ${f.annotations.length.toLocaleString('en')} annotations drawn, plain ${round(median(plainWarm))} ms`,
+    },
+  );
 
   return {
     rows,
@@ -510,6 +546,7 @@ async function run(ctx: BenchContext) {
       writes: { sequential: summary(writes.sequential), concurrent: summary(writes.concurrent), throughput: writes.throughput, wallMs: writes.wallMs, durability: 'throwaway PostgreSQL runs with fsync=off, synchronous_commit=off' },
       dataLayer: { listAnnotations: summary(dataLayer.lists), jsonKB: dataLayer.jsonKB, createAnnotation: summary(dataLayer.creates) },
       peer: { version: peer.version, count: peer.count, runs: peer.runs, failures: peer.failures, weight: peer.weight, renderer: 'SPANS (default)' },
+      plain: { painted: peer.plain },
       screenshots: ['annotate.png', 'annotate-recogito.png'],
       ...(profiling ? { profile: { open: open.profiled, tag: tagging.profiled } } : {}),
     },

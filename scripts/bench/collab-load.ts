@@ -37,6 +37,7 @@ import { buildIfNeeded } from '../build-if-needed';
 import { ensureDatabase } from '../db/ensure';
 import { ensureAuthSecret } from '../env-file';
 import { password, sentencesOf } from './annotate-fixture';
+import { pgbenchInserts } from './pgbench';
 import { opKinds, type AckState, type ClientConfig, type ClientMessage, type ClientResult, type ClientSpan } from './collab-protocol';
 import { startNextServer, type Bench, type BenchContext, type Row } from './harness';
 import { percentile, rng, round, summary } from './stats';
@@ -336,6 +337,12 @@ async function run(ctx: BenchContext) {
   ctx.log('data layer in process…');
   const inProcess = await measureDataLayer(f, 100);
 
+  // The limit (issue 16): PostgreSQL's own rate for single-row inserts of the same width, with as
+  // many clients, for as long, on the same server (the app server is idle by now).
+  ctx.log(`pgbench: ${annotatorCount} clients inserting rows of the same width for ${seconds} s…`);
+  const limit = await pgbenchInserts({ databaseUrl: database.url, projectId: f.projectId, clients: annotatorCount, seconds });
+  ctx.log('error' in limit ? `  pgbench: ${limit.error}` : `  pgbench: ${round(limit.tps)} inserts/s (${limit.transactions} in ${seconds} s; quote ${limit.widths.quote}, prefix ${limit.widths.prefix}, suffix ${limit.widths.suffix} characters)`);
+
   // ─── Figures ───
   const s = result.samples;
   const measured = s.op.map((_, i) => i).filter((i) => s.measured[i]);
@@ -378,6 +385,15 @@ async function run(ctx: BenchContext) {
       note: `offered ${rate > 0 ? `${rate} writes/s` : 'closed loop'}; POST, PATCH and DELETE answered as the API promises, sent in the measured window`,
     },
     { name: 'throughput: all requests/s', value: round(measured.length / seconds), unit: 'req/s' },
+    ...('error' in limit
+      ? [{ name: 'limit: pgbench single-row inserts/s', value: null, unit: 'inserts/s', note: limit.error } satisfies Row]
+      : ([
+          { name: `limit: pgbench single-row inserts/s (${annotatorCount} clients, ${seconds} s)`, value: round(limit.tps), unit: 'inserts/s', note: `a copy of the Annotation table with its indexes (no foreign keys, no triggers); rows of the load's average width` },
+          {
+            name: 'ratio acknowledged writes / pgbench inserts', value: round(writesPerSecond / limit.tps), unit: '×', target: { op: '>', value: 0.35 },
+            note: `${round(writesPerSecond)} writes/s through HTTP, auth, validation, access checks and the activity log, against ${round(limit.tps)} bare inserts/s`,
+          },
+        ] satisfies Row[])),
     ms(`latency: all writes p50 (n=${latencies.length})`, latencies, 50),
     ms('latency: all writes p95', latencies, 95),
     ms('latency: all writes p99', latencies, 99, targets.p99Ms),

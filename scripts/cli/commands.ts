@@ -13,7 +13,8 @@ import { comparisonToJson, formatComparisonText } from '@/lib/compare/text';
 import { exportProject } from '@/lib/data/exports';
 import { commitImport, prepareImport } from '@/lib/data/imports';
 import { formatSummaryText } from '@/lib/export/import-summary';
-import { confirmImportSchema, type ConfirmImportInput, type ImportKind } from '@/lib/validations/import';
+import { confirmImportSchema, importKinds, makesProject, type ConfirmImportInput, type ImportKind } from '@/lib/validations/import';
+import { formatIds } from '@/lib/export/formats';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { writeFile } from 'node:fs/promises';
 import { displayTitle } from '@/lib/corpus/titles';
@@ -40,7 +41,7 @@ Commands:
   import --format annotations <file> --project <slug> (--layer <member email> | --new-annotator <name>) [--dry-run]
                                               place W3C annotations from other tools (Recogito, Hypothesis) on the project's articles
                                               every import prints what it will bring in, what it checked and what it leaves out
-  export --project <slug> --format html|pdf|csv|w3c|qdpx|qdc --out <path> [--documents <ids>] [--group <name or id>] [--categories <ids>]
+  export --project <slug> --format ${formatIds.join('|')} --out <path> [--documents <ids>] [--group <name or id>] [--categories <ids>]
          [--layers all|annotators|consensus] [--no-comments] [--no-memos]
                                               write an annotated report or a data file
   users add <email> --password <pw> --role <owner|curator|annotator|viewer> --project <slug> [--name <name>]
@@ -100,10 +101,11 @@ async function importFormatted(args: string[], io: Io): Promise<void> {
     throw new UsageError(`Cannot read ${file}: no such file or not readable. Nothing was imported.`);
   }
   const format = required(values.format, '--format');
-  const kinds: Record<string, ImportKind> = { w3c: 'w3c', qdpx: 'qdpx', qdc: 'qdc', annotations: 'annotations', 'w3c-annotations': 'annotations' };
+  // The import kinds (lib/export/formats.ts), and the older spelling of one.
+  const kinds: Record<string, ImportKind> = { ...Object.fromEntries(importKinds.map((k) => [k, k])), 'w3c-annotations': 'annotations' };
   const kind = kinds[format];
-  if (!kind) throw new UsageError(`--format must be one of w3c, qdpx, qdc, annotations (got "${format}").`);
-  const intoProject = kind === 'qdc' || kind === 'annotations';
+  if (!kind) throw new UsageError(`--format must be one of ${importKinds.join(', ')} (got "${format}").`);
+  const intoProject = !makesProject(kind);
   if (intoProject) required(values.project, '--project');
   else if (!values.owner && !values['dry-run']) throw new UsageError('import --format w3c|qdpx needs --owner <email>: who owns the new project.');
   let layer: ConfirmImportInput['layer'];
