@@ -207,7 +207,7 @@ describe('imports', () => {
     for (const [format, bytes, message] of cases) {
       await expectAppError(importProjectFile(p.owner.actor, { format, bytes, slug: `bad-${format}-${before.projects}` }), 'INVALID', message);
     }
-    await expectAppError(importProjectFile(p.owner.actor, { format: 'docx', bytes: good.bytes }), 'INVALID', /format must be one of w3c, qdpx, qdc/);
+    await expectAppError(importProjectFile(p.owner.actor, { format: 'docx', bytes: good.bytes }), 'INVALID', /format must be one of qdpx, w3c, qdc/);
     // The slug of an existing project is refused before anything is written.
     await expectAppError(importProjectFile(p.owner.actor, { format: 'w3c', bytes: good.bytes, slug: p.slug }), 'CONFLICT', /already exists/);
     expect({ projects: await db.project.count(), users: await db.user.count(), documents: await db.document.count() }).toEqual(before);
