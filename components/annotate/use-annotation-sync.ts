@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createAnnotationAction, deleteAnnotationAction, restoreAnnotationAction, updateAnnotationAction } from '@/lib/actions/annotations';
 import { plural } from '@/lib/activity/summaries';
 import { AnnotationSync, type Notice, type SyncState } from '@/lib/editor/annotation-sync';
@@ -46,9 +46,8 @@ export function useAnnotationSync(input: {
   onCreated: () => void;
 }): { engine: AnnotationSync<ViewAnnotation>; state: SyncState<ViewAnnotation> } {
   // The callbacks change on every render; the engine, made once, reads the latest.
-  const latest = { notify: input.notify, onCreated: input.onCreated, categoryById: input.categoryById };
-  const [ref] = useState(() => ({ current: latest }));
-  ref.current = latest;
+  const ref = useRef({ notify: input.notify, onCreated: input.onCreated, categoryById: input.categoryById });
+  ref.current = { notify: input.notify, onCreated: input.onCreated, categoryById: input.categoryById };
   const [engine] = useState(
     () =>
       new AnnotationSync<ViewAnnotation>({

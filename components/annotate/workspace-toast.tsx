@@ -1,7 +1,9 @@
 'use client';
 import { useEffect } from 'react';
+import type { Notice } from '@/lib/editor/annotation-sync';
 
-export type Toast = { message: string; tone: 'info' | 'error'; undo?: boolean } | null;
+/** The sync engine's notices, and the workspace's own, as the toast shows them. */
+export type Toast = Notice | null;
 
 /** A short message at the foot of the screen, gone after a few seconds (longer when it offers undo). */
 export function WorkspaceToast({ toast, onDismiss, onUndo }: { toast: Toast; onDismiss: () => void; onUndo: () => void }) {
