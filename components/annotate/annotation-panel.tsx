@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { CommentsApi } from './use-comments';
 import { VirtualList } from './virtual-list';
 import type { ViewAnnotation, CodebookAttribute, CodebookCategory } from './types';
@@ -21,8 +21,9 @@ export function matchesFilters(a: ViewAnnotation, f: PanelFilters, categoryIds?:
 }
 
 /**
- * The document's annotations in text order with filters and per-category counts. Rows are
- * buttons: Enter or a click scrolls the text to the passage and flashes it.
+ * The document's annotations in text order with filters and per-category counts. The rows are one
+ * tab stop: ↑/↓ (Home, End) move through them and flash each passage in the text, Enter or a
+ * click opens its card, and Escape there comes back to the row.
  */
 export function AnnotationPanel({
   annotations,
@@ -33,6 +34,7 @@ export function AnnotationPanel({
   onFilters,
   selectedId,
   onSelect,
+  onOpen,
   orphans,
   onReattach,
   meId,
@@ -46,6 +48,8 @@ export function AnnotationPanel({
   onFilters: (f: PanelFilters) => void;
   selectedId?: string;
   onSelect: (a: ViewAnnotation) => void;
+  /** Opens the annotation's card; `row` gets the focus back when it closes. */
+  onOpen: (a: ViewAnnotation, row: HTMLElement) => void;
   orphans: ViewAnnotation[];
   onReattach: (a: ViewAnnotation) => void;
   meId: string;
@@ -59,6 +63,22 @@ export function AnnotationPanel({
   const shown = useMemo(() => annotations.filter((a) => matchesFilters(a, filters)), [annotations, filters]);
   const selectedIndex = selectedId ? shown.findIndex((a) => a.id === selectedId) : -1;
   const max = Math.max(1, ...counts.values());
+  const listRef = useRef<HTMLDivElement>(null);
+  // The row that takes the list's one tab stop: the selected one, else the first.
+  const tabIndexRow = selectedIndex >= 0 ? selectedIndex : 0;
+  const moveTo = (index: number) => {
+    const a = shown[Math.max(0, Math.min(shown.length - 1, index))];
+    if (!a) return;
+    onSelect(a);
+    // The list is windowed: the row exists once it has scrolled into view.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-row-id="${a.id}"]`)?.focus());
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const to = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: shown.length - 1, PageDown: index + 8, PageUp: index - 8 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    moveTo(to);
+  };
   return (
     <div className="flex h-full flex-col gap-3">
       <div>
@@ -138,14 +158,20 @@ export function AnnotationPanel({
         </p>
       ) : (
         <VirtualList
+          ref={listRef}
           label="Annotations in text order"
           className="min-h-40 flex-1 rounded-lg ring-1 ring-stone-200"
           items={shown}
           rowHeight={64}
           scrollToIndex={selectedIndex}
-          renderRow={(a) => (
+          renderRow={(a, index) => (
             <button
-              onClick={() => onSelect(a)}
+              type="button"
+              data-row-id={a.id}
+              tabIndex={index === tabIndexRow ? 0 : -1}
+              onClick={(e) => onOpen(a, e.currentTarget)}
+              onKeyDown={(e) => onRowKey(e, index)}
+              onFocus={() => a.id !== selectedId && onSelect(a)}
               className={`flex h-full w-full items-start gap-2 border-b border-stone-100 px-2.5 py-2 text-left hover:bg-stone-50 focus:bg-accent-50 ${a.id === selectedId ? 'bg-accent-50' : 'bg-white'}`}
             >
               <span className="mt-1 h-2.5 w-2.5 shrink-0 rounded-sm" style={{ backgroundColor: a.color }} aria-hidden />
@@ -173,7 +199,7 @@ function CommentBadge({ annotationId, comments }: { annotationId: string; commen
   const resolved = comments.stateOf(annotationId).resolvedAt !== null;
   const label = `${count} ${count === 1 ? 'comment' : 'comments'}${unread ? ', new' : ''}${resolved ? ', resolved' : ''}`;
   return (
-    <span className={`relative mt-0.5 flex shrink-0 items-center gap-0.5 text-[11px] tabular-nums ${resolved ? 'text-stone-400' : 'text-stone-500'}`} title={label} data-testid="comment-badge">
+    <span className={`relative mt-0.5 flex shrink-0 items-center gap-0.5 text-[11px] tabular-nums ${resolved ? 'text-stone-500' : 'text-stone-500'}`} title={label} data-testid="comment-badge">
       <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden>
         <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" strokeLinejoin="round" />
       </svg>

@@ -5,6 +5,7 @@ import { newClientId } from '@/lib/ids';
 import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
 import { listAnnotationsForViewAction, setDocumentStatusAction, updateAnnotationAction } from '@/lib/actions/annotations';
 import { toEditorPosition } from '@/lib/anchoring';
+import { annotationsAt, stepAnnotation } from '@/lib/editor/navigation';
 import { decodeAnnotations, type CompactAnnotations } from '@/lib/annotations/compact';
 import { useLiveListener } from '@/components/live/live-provider';
 import { AnnotationCard } from './annotation-card';
@@ -21,7 +22,8 @@ import type { ViewAnnotation, DocumentProgress, WorkspaceProps } from './types';
 
 type Popover =
   | { kind: 'tag'; start: number; end: number; anchor: DOMRect }
-  | { kind: 'card'; ids: string[]; anchor: DOMRect; initialId?: string }
+  /** `at`: the offset the card opened at (a click, a tap, the caret, a passage's start), where it sits and where the caret returns. */
+  | { kind: 'card'; ids: string[]; at: number; initialId?: string; returnFocus?: HTMLElement | null }
   | null;
 
 /**
@@ -88,7 +90,7 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     [categoryById, doc.text, me.id, me.name, engine],
   );
   const remove = (id: string) => {
-    setPopover(null);
+    closeCard();
     void engine.remove(id);
   };
   const undo = useCallback(() => void engine.undo(), [engine]);
@@ -122,11 +124,38 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     },
   });
 
-  const { editor, selectionRange, collapseAfter } = useDocumentEditor({
+  const openCard = (ids: string[], at: number, initialId?: string, returnFocus?: HTMLElement | null) => {
+    if (ids.length > 0) setPopover({ kind: 'card', ids, at, initialId, returnFocus });
+  };
+  const { editor, selectionRange, collapseAfter, placeCaret, rangeBox } = useDocumentEditor({
     doc,
     categories,
     canAnnotate,
-    onHighlightClick: (ids, anchor) => setPopover({ kind: 'card', ids, anchor }),
+    onHighlightClick: (ids, at) => openCard(ids, at),
+    onOpenAt: (offset) => {
+      const here = annotationsAt(drawn, offset);
+      // After Alt+↓ to a passage, Enter opens that one among those here.
+      const stepped = here.find((a) => a.id === focusId);
+      openCard(
+        here.map((a) => a.id),
+        offset,
+        stepped?.id,
+      );
+      return here.length > 0;
+    },
+    onStep: (offset, direction, sameCategory) => {
+      const current = focusId ? annotationsAt(drawn, offset).find((a) => a.id === focusId) : undefined;
+      const categoryId = sameCategory ? (current?.categoryId ?? (filters.categoryId || annotationsAt(drawn, offset)[0]?.categoryId)) : undefined;
+      const next = stepAnnotation(drawn, { offset, currentId: current?.id }, direction, categoryId);
+      if (!next) {
+        setAnnouncement(`No ${direction === 1 ? 'next' : 'previous'} annotation${categoryId ? ` of ${categoryById.get(categoryId)?.name ?? 'this category'}` : ''}.`);
+        return;
+      }
+      if (editor) placeCaret(editor.view, next.start);
+      flash(next);
+      const list = categoryId ? drawn.filter((a) => a.categoryId === categoryId) : drawn;
+      setAnnouncement(`Annotation ${list.indexOf(next) + 1} of ${list.length}: ${next.categoryName}, “${next.quote.slice(0, 80)}”. Enter opens it.`);
+    },
     onTagRequest: (range, anchor) => setPopover({ kind: 'tag', ...range, anchor }),
     onSelectionCleared: () => setPopover((p) => (p?.kind === 'tag' ? null : p)),
     onShortcut: (range, categoryId) => {
@@ -136,6 +165,19 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
     onEscape: () => setPopover(null),
     onUndo: undo,
   });
+  const [announcement, setAnnouncement] = useState('');
+  // The card's place, asked again as the page scrolls: the caret box where it opened.
+  const cardAt = popover?.kind === 'card' ? popover.at : null;
+  const cardAnchor = useMemo(() => (cardAt === null ? null : () => rangeBox(cardAt, cardAt)), [cardAt, rangeBox]);
+  /** Closes the card and gives the focus back: to the row it was opened from, or to the text where it opened. */
+  const closeCard = () => {
+    if (popover?.kind !== 'card') return;
+    const back = popover.returnFocus;
+    setPopover(null);
+    setFocusId(undefined);
+    if (back?.isConnected) back.focus();
+    else if (editor) placeCaret(editor.view, popover.at);
+  };
 
   // Ctrl/Cmd+Z anywhere outside a text field undoes the last annotation change.
   useEffect(() => {
@@ -264,6 +306,11 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
           onFilters={setFilters}
           selectedId={focusId}
           onSelect={(a) => flash(a)}
+          onOpen={(a, row) => {
+            flash(a);
+            const here = annotationsAt(drawn, a.start).filter((x) => x.id !== a.id);
+            openCard([a.id, ...here.map((x) => x.id)], a.start, a.id, row);
+          }}
           orphans={orphans}
           onReattach={reattach}
           meId={me.id}
@@ -271,7 +318,8 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
         />
         {canAnnotate ? (
           <p className="mt-3 border-t border-stone-100 pt-2 text-[11px] leading-relaxed text-stone-500">
-            Select text (mouse, or Shift+arrows), then press a category key or Enter. Click a highlight to edit it. <kbd className="font-mono">Ctrl+Z</kbd> undoes.
+            Select text (mouse, or Shift+arrows; hold Alt for exact characters), then press a category key or Enter. Click a highlight, or press Enter in it, to open it;
+            <kbd className="font-mono"> Alt+↓</kbd>/<kbd className="font-mono">Alt+↑</kbd> step through passages (with Shift, of one category). <kbd className="font-mono">Ctrl+Z</kbd> undoes.
           </p>
         ) : null}
       </WorkspaceSidePanel>
@@ -292,10 +340,11 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
           }}
         />
       ) : null}
-      {popover?.kind === 'card' && cardAnnotations.length > 0 ? (
+      {popover?.kind === 'card' && cardAnchor && cardAnnotations.length > 0 ? (
         <AnnotationCard
+          key={`${popover.at}:${popover.ids.join(' ')}`}
           annotations={cardAnnotations}
-          anchor={popover.anchor}
+          anchor={cardAnchor}
           initialId={popover.initialId}
           meId={me.id}
           canAnnotate={canAnnotate}
@@ -303,14 +352,14 @@ export function AnnotationWorkspace(props: WorkspaceProps) {
           attributes={attributes}
           onSave={(id, change) => void engine.edit(id, change)}
           onDelete={remove}
-          onClose={() => {
-            setPopover(null);
-            setFocusId(undefined);
-          }}
+          onClose={closeCard}
           onFocusChange={setFocusId}
           comments={comments}
         />
       ) : null}
+      <p className="sr-only" aria-live="polite" data-testid="workspace-announcement">
+        {announcement}
+      </p>
       <WorkspaceToast toast={toast} onDismiss={dismissToast} onUndo={undo} />
     </div>
   );

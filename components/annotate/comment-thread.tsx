@@ -166,7 +166,7 @@ export function CommentComposer({
         </ul>
       ) : null}
       <div className="mt-1.5 flex items-center justify-between gap-2">
-        <span className={`text-[11px] ${tooLong ? 'text-red-700' : 'text-stone-400'}`}>
+        <span className={`text-[11px] ${tooLong ? 'text-red-700' : 'text-stone-500'}`}>
           {tooLong ? `Too long: ${text.trim().length.toLocaleString('en')} of ${maxCommentLength.toLocaleString('en')} characters.` : '@ to mention · Ctrl+Enter to send'}
         </span>
         <span className="flex gap-1">
@@ -224,7 +224,7 @@ function CommentItem({ comment, api, now }: { comment: CommentView; api: Comment
         <time dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString('en-GB')} className="text-stone-500">
           {relativeTime(comment.createdAt, now)}
         </time>
-        {comment.editedAt ? <span className="text-stone-400" title={`Edited ${new Date(comment.editedAt).toLocaleString('en-GB')}`}>(edited)</span> : null}
+        {comment.editedAt ? <span className="text-stone-500" title={`Edited ${new Date(comment.editedAt).toLocaleString('en-GB')}`}>(edited)</span> : null}
         {comment.status === 'pending' ? <span className="text-stone-500">Sending…</span> : null}
         {!editing && (canEdit || canDelete) ? (
           <span className="ml-auto flex gap-0.5">
@@ -292,7 +292,7 @@ export function CommentThread({ annotationId, api }: { annotationId: string; api
     <section aria-label="Comments" className="border-t border-stone-100 pt-3" data-testid="comment-thread">
       <div className="flex items-center gap-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">
-          Comments{comments.length > 0 ? <span className="ml-1 tabular-nums text-stone-400">{comments.length}</span> : null}
+          Comments{comments.length > 0 ? <span className="ml-1 tabular-nums text-stone-500">{comments.length}</span> : null}
         </h3>
         {resolved ? (
           <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-[11px] font-medium text-emerald-700 ring-1 ring-inset ring-emerald-200">

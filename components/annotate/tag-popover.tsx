@@ -1,21 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodebookCategory } from './types';
-
-/**
- * Where a floating panel goes: below the anchor when it fits, else above, else on the side with
- * more room with a capped height (the panel scrolls); always inside the viewport.
- */
-export function floatingPosition(anchor: DOMRect, width: number, height: number): { left: number; top: number; maxHeight: number } {
-  const margin = 8;
-  const gap = 6;
-  const left = Math.min(Math.max(margin, anchor.left), window.innerWidth - width - margin);
-  const below = window.innerHeight - anchor.bottom - gap - margin;
-  const above = anchor.top - gap - margin;
-  if (height <= below || below >= above) return { left, top: anchor.bottom + gap, maxHeight: Math.max(160, below) };
-  const maxHeight = Math.min(height, above);
-  return { left, top: anchor.top - gap - maxHeight, maxHeight };
-}
+import { useFloatingPanel } from './use-floating-panel';
 
 /**
  * The category picker shown for a selection: type to filter, arrows and Enter to choose, or the
@@ -43,14 +29,14 @@ export function TagPopover({
   }, [categories, filter]);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => setActive(0), [filter]);
-  const width = 320;
-  const { left, top, maxHeight } = floatingPosition(anchor, width, Math.min(420, 96 + shown.length * 36));
+  const { setFloating, style } = useFloatingPanel(anchor);
   return (
     <div
+      ref={setFloating}
       role="dialog"
       aria-label="Tag the selected passage"
-      className="fixed z-50 flex flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-stone-200"
-      style={{ left, top, width, maxHeight }}
+      className="z-50 flex w-[min(20rem,calc(100vw-1rem))] flex-col overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-stone-200"
+      style={{ ...style, maxHeight: style.maxHeight === undefined ? undefined : Math.min(420, style.maxHeight) }}
       onMouseDown={(e) => e.preventDefault() /* keep the text selection visible */}
     >
       <div className="border-b border-stone-100 p-2">

@@ -7,30 +7,18 @@ import { useCallback, useMemo, useRef } from 'react';
 import { toCanonicalRange, toEditorPosition } from '@/lib/anchoring';
 import { createHighlightExtension, type HighlightCallbacks } from '@/lib/editor/highlight-plugin';
 import { toTiptapDoc } from '@/lib/editor/to-tiptap';
+import { snapToWords, trimRange, type TextRange } from '@/lib/editor/navigation';
 import type { CodebookCategory, TextBlock } from './types';
 
-type Range = { start: number; end: number };
-
-/** Selections often catch a neighbouring space; an annotation starts and ends on text. */
-function trimRange(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
-}
-
-/**
- * A mouse selection that starts or ends inside a word is widened to the whole word, as analysts
- * mean words, not letters (INCEpTION calls this snapping to tokens). Keyboard selections stay exact.
- */
-function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
-  const word = /[\p{L}\p{N}'’-]/u;
-  while (start > 0 && word.test(text[start - 1]!) && word.test(text[start]!)) start--;
-  while (end < text.length && word.test(text[end]!) && word.test(text[end - 1]!)) end++;
-  return { start, end };
-}
+type Range = TextRange;
 
 export type DocumentEditorEvents = {
-  onHighlightClick: (ids: string[], anchor: DOMRect) => void;
+  /** A click or tap on highlighted text at canonical offset `at`. */
+  onHighlightClick: (ids: string[], at: number) => void;
+  /** Enter with the caret (no selection) at `offset`: open the annotations there, if any. */
+  onOpenAt: (offset: number) => boolean;
+  /** Alt+↓ / Alt+↑ from the caret at `offset`; with Shift, to the next of the same category. */
+  onStep: (offset: number, direction: 1 | -1, sameCategory: boolean) => void;
   /** A passage to tag: a mouse selection (snapped to words) as it settles, or Enter on a keyboard selection. */
   onTagRequest: (range: Range, anchor: DOMRect) => void;
   onSelectionCleared: () => void;
@@ -45,6 +33,17 @@ export type DocumentEditorEvents = {
  * canonical text, keys and clicks become the workspace's events. The highlights themselves are
  * drawn by useHighlightWindow.
  */
+/**
+ * The character a key stands for, whatever the modifiers: with Alt held, a Mac keyboard reports
+ * "∞" for Alt+5, so the key's place on the keyboard is read instead.
+ */
+function keyOf(event: KeyboardEvent): string {
+  if (!event.altKey) return event.key.toLowerCase();
+  if (/^Digit\d$/.test(event.code)) return event.code.slice(5);
+  if (/^Key[A-Z]$/.test(event.code)) return event.code.slice(3).toLowerCase();
+  return event.key.toLowerCase();
+}
+
 export function useDocumentEditor(input: { doc: { text: string; blocks: TextBlock[] }; categories: CodebookCategory[]; canAnnotate: boolean } & DocumentEditorEvents) {
   const { doc, categories, canAnnotate } = input;
   // The events change on every render; the editor, made once, calls the latest.
@@ -66,6 +65,16 @@ export function useDocumentEditor(input: { doc: { text: string; blocks: TextBloc
     return new DOMRect(Math.min(a.left, b.left), Math.min(a.top, b.top), Math.abs(b.right - a.left), Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top));
   };
 
+  const caretOffset = (view: EditorView) => toCanonicalRange(doc.blocks, { from: view.state.selection.head, to: view.state.selection.head }).start;
+  /** Puts the caret at a canonical offset and gives the text the focus (after a card closes, say). */
+  const placeCaret = useCallback(
+    (view: EditorView, offset: number) => {
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, toEditorPosition(doc.blocks, offset, 'start'))));
+      view.focus();
+    },
+    [doc.blocks],
+  );
+
   /** After tagging, the caret goes just past the passage, so the next Shift+arrow starts afresh. */
   const collapseAfter = (view: EditorView, end: number) => {
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, toEditorPosition(doc.blocks, end, 'end'))));
@@ -74,15 +83,15 @@ export function useDocumentEditor(input: { doc: { text: string; blocks: TextBloc
 
   const callbacks = useRef<HighlightCallbacks>(null as unknown as HighlightCallbacks);
   callbacks.current = {
-    onHighlightClick: (ids, anchor) => on.current.onHighlightClick(ids, anchor),
+    onHighlightClick: (ids, pos) => on.current.onHighlightClick(ids, toCanonicalRange(doc.blocks, { from: pos, to: pos }).start),
     onSelectionSettled: (view, source) => {
       const range = selectionRange(view);
       if (!range) {
         on.current.onSelectionCleared();
         return;
       }
-      if (source === 'mouse' && canAnnotate) {
-        const snapped = snapToWords(doc.text, range.start, range.end);
+      if (source !== 'keyboard' && canAnnotate) {
+        const snapped = source === 'exact' ? range : snapToWords(doc.text, range.start, range.end);
         on.current.onTagRequest(snapped, anchorFor(view, snapped.start, snapped.end));
       }
     },
@@ -96,14 +105,22 @@ export function useDocumentEditor(input: { doc: { text: string; blocks: TextBloc
         on.current.onEscape();
         return false;
       }
-      if (!canAnnotate || event.ctrlKey || event.metaKey || event.altKey) return false;
-      const range = selectionRange(view);
-      if (!range) return false;
+      if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        on.current.onStep(caretOffset(view), event.key === 'ArrowDown' ? 1 : -1, event.shiftKey);
+        return true;
+      }
+      if (event.ctrlKey || event.metaKey) return false;
+      if (event.key === 'Enter' && view.state.selection.empty) return on.current.onOpenAt(caretOffset(view));
+      if (!canAnnotate) return false;
+      const exact = selectionRange(view);
+      if (!exact) return false;
+      // Keyboard selections snap to words as mouse ones do; with Alt, the exact characters.
+      const range = event.altKey ? exact : snapToWords(doc.text, exact.start, exact.end);
       if (event.key === 'Enter') {
         on.current.onTagRequest(range, anchorFor(view, range.start, range.end));
         return true;
       }
-      const category = categories.find((c) => c.shortcut && c.shortcut === event.key.toLowerCase());
+      const category = categories.find((c) => c.shortcut && c.shortcut === keyOf(event));
       if (category) {
         on.current.onShortcut(range, category.id);
         collapseAfter(view, range.end);
@@ -133,9 +150,11 @@ export function useDocumentEditor(input: { doc: { text: string; blocks: TextBloc
         role: 'textbox',
         'aria-multiline': 'true',
         spellcheck: 'false',
+        // The skip link's target (components/layout/skip-link.tsx).
+        'data-skip-target': 'true',
       },
     },
   });
 
-  return { editor, selectionRange, collapseAfter };
+  return { editor, selectionRange, collapseAfter, placeCaret, rangeBox: (start: number, end: number) => (editor ? anchorFor(editor.view, start, end) : new DOMRect()) };
 }

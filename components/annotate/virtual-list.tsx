@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 
 /**
  * A windowed list with fixed row heights: a document can carry thousands of annotations, and
@@ -12,6 +12,7 @@ export function VirtualList<T>({
   className,
   label,
   scrollToIndex,
+  ref: outerRef,
 }: {
   items: readonly T[];
   rowHeight: number;
@@ -19,6 +20,8 @@ export function VirtualList<T>({
   className?: string;
   label: string;
   scrollToIndex?: number;
+  /** The scrolling element, for a parent that moves the focus between rows. */
+  ref?: Ref<HTMLDivElement>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -40,7 +43,13 @@ export function VirtualList<T>({
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
   return (
-    <div ref={ref} role="list" aria-label={label} className={className} style={{ overflowY: 'auto' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div
+      ref={(el) => {
+        ref.current = el;
+        if (typeof outerRef === 'function') outerRef(el);
+        else if (outerRef) outerRef.current = el;
+      }}
+      role="list" aria-label={label} className={className} style={{ overflowY: 'auto' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <div style={{ height: items.length * rowHeight, position: 'relative' }}>
         {items.slice(first, last).map((item, k) => (
           <div key={first + k} role="listitem" style={{ position: 'absolute', top: (first + k) * rowHeight, height: rowHeight, left: 0, right: 0 }}>

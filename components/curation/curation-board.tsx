@@ -5,7 +5,7 @@ import type { CurationView } from '@/lib/data/curation';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CurationSidebar } from './curation-sidebar';
-import { Kbd } from './kbd';
+import { Kbd } from '@/components/ui/kbd';
 import { ReviewItem } from './review-item';
 import { useCuration, type BoardCodebook } from './use-curation';
 

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { selectClass } from '@/components/ui/field';
-import { Kbd } from './kbd';
+import { Kbd } from '@/components/ui/kbd';
 import type { BoardCodebook, Draft } from './use-curation';
 
 /** Editing a version before accepting it: boundaries by selecting text or by word, category, attributes, note. */

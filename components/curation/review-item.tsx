@@ -4,7 +4,7 @@ import { contextWindow } from '@/components/agreement/context';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EditPanel } from './edit-panel';
-import { Kbd } from './kbd';
+import { Kbd } from '@/components/ui/kbd';
 import type { BoardCodebook, CurationBoardState } from './use-curation';
 
 /** One review item: the passage the annotators marked differently, its versions to accept, or the edit in progress. */

@@ -4,7 +4,7 @@ import { signOutAction } from '@/lib/actions/auth';
 
 export function AppHeader({ user }: { user: { name: string; email: string } }) {
   return (
-    <header className="no-print sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
+    <header data-app-header className="no-print sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4 sm:px-6">
         <Link href="/projects" className="flex items-center gap-2.5 rounded-md">
           <Logo />

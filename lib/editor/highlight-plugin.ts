@@ -21,12 +21,15 @@ export type SegmentDecoration = {
 };
 
 export type HighlightCallbacks = {
-  /** A click on highlighted text: the annotation ids under the pointer, innermost first. */
-  onHighlightClick: (ids: string[], anchor: DOMRect) => void;
+  /** A click or tap on highlighted text: the annotation ids under the pointer, innermost first, and the position there. */
+  onHighlightClick: (ids: string[], pos: number) => void;
   /** A key pressed in the text; return true when it was handled (e.g. a category shortcut). */
   onKey: (event: KeyboardEvent, view: EditorView) => boolean;
-  /** The selection settled after a mouse or keyboard selection (empty selections included). */
-  onSelectionSettled: (view: EditorView, source: 'mouse' | 'keyboard') => void;
+  /**
+   * The selection settled after a pointer or keyboard selection (empty selections included):
+   * 'mouse' for a mouse or touch selection, 'exact' for one made with Alt held (not snapped to words).
+   */
+  onSelectionSettled: (view: EditorView, source: 'mouse' | 'exact' | 'keyboard') => void;
 };
 
 type HighlightState = { set: DecorationSet; segments: readonly SegmentDecoration[]; decorations: Decoration[] };
@@ -98,6 +101,11 @@ function update(state: EditorState, old: HighlightState, next: readonly SegmentD
   return { set, segments: next, decorations };
 }
 
+/** The document position under a pointer event, or at the start of the highlight it is on. */
+function positionAt(view: EditorView, event: MouseEvent, target: HTMLElement): number {
+  return view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.posAtDOM(target, 0);
+}
+
 export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
   return Extension.create({
     name: 'parallaxHighlights',
@@ -107,6 +115,9 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
       // then the user (or a slow frame) may already be extending it with Shift+arrows. That selection
       // is the keyboard's, and opening the mouse's tag popover would take the focus from the text.
       let keysPressed = 0;
+      // The touch that went down last, to tell a tap from a long press or a drag.
+      let touch: { x: number; y: number; at: number } | null = null;
+      let tapped = -Infinity;
       return [
         new Plugin<HighlightState>({
           key: highlightKey,
@@ -116,6 +127,32 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
               const next = tr.getMeta(highlightKey) as SegmentDecoration[] | undefined;
               return next ? update(newState, old, next) : old;
             },
+          },
+          // A long press selects a word and its handles then move the selection, with no mouseup:
+          // the selection settles once it has stopped changing for a moment.
+          view: (view) => {
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            let lastTouch = -Infinity;
+            const onTouch = () => {
+              lastTouch = performance.now();
+            };
+            const onSelectionChange = () => {
+              if (performance.now() - lastTouch > 10_000 || !view.hasFocus()) return;
+              clearTimeout(timer);
+              timer = setTimeout(() => {
+                syncSelection(view);
+                if (!view.state.selection.empty) callbacks().onSelectionSettled(view, 'mouse');
+              }, 500);
+            };
+            view.dom.addEventListener('touchstart', onTouch, { passive: true });
+            document.addEventListener('selectionchange', onSelectionChange);
+            return {
+              destroy: () => {
+                clearTimeout(timer);
+                view.dom.removeEventListener('touchstart', onTouch);
+                document.removeEventListener('selectionchange', onSelectionChange);
+              },
+            };
           },
           // The text is read-only: selections move, the document never changes. Keeping the
           // editor "editable" is what gives keyboard users a caret and Shift+arrow selection.
@@ -132,13 +169,14 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
                 pointerSelecting = true;
                 return false;
               },
-              mouseup: (view) => {
+              mouseup: (view, event) => {
                 if (!pointerSelecting) return false;
                 pointerSelecting = false;
                 // Let ProseMirror finish reading the DOM selection first.
                 const keysAtRelease = keysPressed;
+                const source = event.altKey ? 'exact' : 'mouse';
                 requestAnimationFrame(() => {
-                  if (keysPressed === keysAtRelease) callbacks().onSelectionSettled(view, 'mouse');
+                  if (keysPressed === keysAtRelease) callbacks().onSelectionSettled(view, source);
                 });
                 return false;
               },
@@ -146,12 +184,34 @@ export function createHighlightExtension(callbacks: () => HighlightCallbacks) {
                 if (event.shiftKey || event.key.startsWith('Arrow')) callbacks().onSelectionSettled(view, 'keyboard');
                 return false;
               },
-              click: (view, event) => {
-                if (!view.state.selection.empty) return false;
+              pointerdown: (_view, event) => {
+                touch = event.pointerType === 'touch' ? { x: event.clientX, y: event.clientY, at: event.timeStamp } : null;
+                return false;
+              },
+              // A tap on a highlight opens it. A touch browser may fire no click on text it is
+              // about to place a caret in, so the tap is read from the pointer itself: short and
+              // still (a long press is the start of a selection, read from selectionchange).
+              pointerup: (view, event) => {
+                const start = touch;
+                touch = null;
+                if (!start || event.pointerType !== 'touch') return false;
+                if (event.timeStamp - start.at > 450 || Math.hypot(event.clientX - start.x, event.clientY - start.y) > 10) return false;
                 const target = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-ids]');
                 const ids = target?.dataset.ids?.split(' ').filter(Boolean);
                 if (!target || !ids || ids.length === 0) return false;
-                callbacks().onHighlightClick(ids, target.getBoundingClientRect());
+                tapped = event.timeStamp;
+                event.preventDefault();
+                callbacks().onHighlightClick(ids, positionAt(view, event, target));
+                return true;
+              },
+              click: (view, event) => {
+                if (!view.state.selection.empty) return false;
+                // The tap already opened it.
+                if (event.timeStamp - tapped < 800) return true;
+                const target = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-ids]');
+                const ids = target?.dataset.ids?.split(' ').filter(Boolean);
+                if (!target || !ids || ids.length === 0) return false;
+                callbacks().onHighlightClick(ids, positionAt(view, event, target));
                 return true;
               },
             },

@@ -51,6 +51,9 @@ export async function selectWithMouse(page: Page, phrase: string) {
 export async function selectWithKeyboard(page: Page, phrase: string) {
   const box = await phraseBox(page, phrase);
   await page.mouse.click(box.x1 - 1, box.y1);
+  // A click on a highlight opens its card with the focus in it; Escape puts the caret back where the click was.
+  const card = page.getByRole('dialog', { name: 'Annotation' });
+  if (await card.waitFor({ timeout: 400 }).then(() => true, () => false)) await page.keyboard.press('Escape');
   for (let i = 0; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
 }
 
@@ -59,4 +62,37 @@ export async function selectWithKeyboard(page: Page, phrase: string) {
 export async function tagWithKeyboard(page: Page, phrase: string, key: string) {
   await selectWithKeyboard(page, phrase);
   await page.keyboard.press(key);
+}
+
+/**
+ * Puts the caret just before `phrase` without the mouse, through the DOM's Selection (as caret
+ * browsing or a screen reader would), and gives the text the focus.
+ */
+export async function placeCaretBefore(page: Page, phrase: string) {
+  await page.evaluate((needle) => {
+    for (const block of document.querySelectorAll('.ProseMirror > *')) {
+      const at = block.textContent?.indexOf(needle) ?? -1;
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (at < seen + length) {
+          (document.querySelector('.ProseMirror') as HTMLElement).focus();
+          const range = document.createRange();
+          range.setStart(node, at - seen);
+          range.collapse(true);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          block.scrollIntoView({ block: 'center' });
+          return;
+        }
+        seen += length;
+      }
+    }
+    throw new Error(`phrase not found in one paragraph: ${needle}`);
+  }, phrase);
+  // ProseMirror reads the DOM selection on the next selectionchange.
+  await page.waitForTimeout(50);
 }
