@@ -1,7 +1,11 @@
 'use client';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
-/** The panel beside the text: tabs (the annotations list first), and the undo button. */
+/**
+ * The panel beside the text: tabs (the annotations list first), and the undo button. On a narrow
+ * screen it is a drawer over the lower part of the screen, opened from a button that stays in
+ * view, rather than a panel after the whole article.
+ */
 export function WorkspaceSidePanel(props: {
   tabs: { id: string; label: string; content?: ReactNode }[];
   tab: string;
@@ -12,10 +16,31 @@ export function WorkspaceSidePanel(props: {
   children: ReactNode;
 }) {
   const first = props.tabs[0]?.id;
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
-    <aside className="no-print lg:sticky lg:top-20 lg:h-[calc(100vh-6rem)] lg:self-start" aria-label="Annotations">
-      <div className="flex h-full flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
-        <div className="mb-3 flex items-center justify-between gap-2">
+    <>
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls="workspace-side-panel"
+      onClick={() => setOpen((o) => !o)}
+      className="no-print fixed bottom-4 right-4 z-40 rounded-full bg-stone-900 px-4 py-2.5 text-sm font-medium text-white shadow-lg lg:hidden"
+    >
+      {open ? 'Close panel' : 'Annotations'}
+    </button>
+    <aside
+      id="workspace-side-panel"
+      className={`no-print lg:sticky lg:top-20 lg:block lg:h-[calc(100vh-6rem)] lg:self-start max-lg:fixed max-lg:inset-x-0 max-lg:bottom-0 max-lg:z-30 max-lg:h-[72vh] max-lg:p-2 ${open ? '' : 'max-lg:hidden'}`}
+      aria-label="Annotations"
+    >
+      <div className="flex h-full flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 max-lg:shadow-2xl">
+        <div className="mb-3 flex items-center justify-between gap-2 max-lg:pr-28">
           <div role="tablist" aria-label="Side panel" className="flex gap-1">
             {props.tabs.map((t) => (
               <button
@@ -49,5 +74,6 @@ export function WorkspaceSidePanel(props: {
         )}
       </div>
     </aside>
+    </>
   );
 }

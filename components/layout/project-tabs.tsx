@@ -1,13 +1,23 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
 
 export function ProjectTabs({ slug, tabs }: { slug: string; tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
   const base = `/projects/${slug}`;
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the tabs scroll sideways: the current one is brought into view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
-    <nav aria-label="Project" className="no-print -mb-px flex gap-6 overflow-x-auto">
+    <nav
+      ref={nav}
+      aria-label="Project"
+      className="no-print -mb-px flex gap-6 overflow-x-auto max-sm:gap-5 max-sm:[mask-image:linear-gradient(to_right,#000_calc(100%-2.5rem),transparent)] max-sm:pr-8"
+    >
       {tabs.map((tab) => {
         const href = `${base}${tab.href}`;
         const active = tab.href === '' ? pathname === base || pathname.startsWith(`${base}/documents`) : pathname.startsWith(href);

@@ -191,5 +191,13 @@ test.describe('on a touch screen', () => {
     await snap(page, 'touch-card-390', false);
     await page.keyboard.press('Escape');
     await expect(card(page)).toHaveCount(0);
+    // The side panel is a drawer here, and nothing scrolls sideways.
+    await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeHidden();
+    await page.getByRole('button', { name: 'Annotations', exact: true }).tap();
+    await expect(panel(page)).toBeVisible();
+    await snap(page, 'touch-drawer-390', false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Close panel' }).tap();
+    await expect(panel(page)).toBeHidden();
   });
 });
