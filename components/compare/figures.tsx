@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { countOf } from '@/lib/format';
 import type { ReactNode } from 'react';
 import { displayTitle, formatDay } from '@/components/documents/format';
 import { Unknown } from '@/components/ui/states';
@@ -36,7 +37,6 @@ export function ShareLegend({ max }: { max: number }) {
       <span>0 %</span>
       <span className="h-3 w-40 rounded-sm" style={{ background: 'linear-gradient(90deg, #eef2ff, #312e81)' }} />
       <span>{pct(max)} of the article’s text</span>
-      <span className="ml-3 text-stone-500">(¶ = number of passages)</span>
     </div>
   );
 }
@@ -96,7 +96,7 @@ export function FramingMatrixTable({
                         className={`flex h-full flex-col items-center justify-center rounded-md px-1 text-center tabular-nums transition hover:ring-2 hover:ring-accent-500 ${isActive ? 'ring-2 ring-amber-500' : ''}`}
                       >
                         <span className="text-sm font-medium">{cell.share > 0 ? pct(cell.share, cell.share < 0.1 ? 1 : 0) : '–'}</span>
-                        {cell.passages > 0 ? <span className="text-[10px] opacity-80">{cell.passages} ¶</span> : null}
+                        {cell.passages > 0 ? <span className="text-[10px] opacity-80">{countOf(cell.passages, 'passage')}</span> : null}
                       </Link>
                     </td>
                   );

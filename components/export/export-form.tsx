@@ -8,6 +8,7 @@ import type { ExportChoices } from '@/lib/data/export';
 import { exportFormatLabels, exportFormats, type ExportFormat } from '@/lib/validations/export';
 import { selectClass } from '@/components/ui/field';
 import { fileFormats } from '@/lib/export/formats';
+import { countOf } from '@/lib/format';
 
 const formatNotes = (format: ExportFormat): string => fileFormats[format].note;
 
@@ -31,6 +32,18 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
   const [running, setRunning] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
   const codebookOnly = format === 'qdc';
+  // Why Export cannot run yet, said beside the button rather than left to a greyed-out look.
+  const blocked = codebookOnly
+    ? null
+    : choices.documents.length === 0
+      ? 'This project has no articles yet: import some, then export.'
+      : documents.length === 0
+        ? 'Tick at least one article to export.'
+        : choices.categories.length === 0
+          ? 'The codebook has no categories yet: add them, then export.'
+          : categories.length === 0
+            ? 'Tick at least one category to export.'
+            : null;
   // Start the download as soon as the link to a new file is on the page; it stays for another go.
   useEffect(() => {
     if (done) link.current?.click();
@@ -161,7 +174,7 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
           <label className="text-sm font-semibold text-stone-900">
             Layers
             <select value={layers} onChange={(e) => setLayers(e.target.value as typeof layers)} className={cn(selectClass, 'mt-2 block w-full font-normal')}>
-              <option value="all">Everything you may see ({choices.annotators.length} annotator layers{choices.consensusCount > 0 ? ' and the consensus' : ''})</option>
+              <option value="all">Everything you may see ({countOf(choices.annotators.length, 'annotator layer')}{choices.consensusCount > 0 ? ' and the consensus' : ''})</option>
               <option value="annotators">Annotators’ layers only</option>
               <option value="consensus" disabled={choices.consensusCount === 0}>
                 The consensus layer only ({choices.consensusCount})
@@ -183,11 +196,22 @@ export function ExportForm({ slug, choices }: { slug: string; choices: ExportCho
         <section className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
           <h3 className="text-sm font-semibold text-stone-900">{exportFormatLabels[format]}</h3>
           <p className="mt-1 text-xs text-stone-500">
-            {codebookOnly ? `${choices.categories.length} categories` : `${documents.length} article${documents.length === 1 ? '' : 's'}, ${categories.length} categor${categories.length === 1 ? 'y' : 'ies'}`}. Blind coding applies: the file holds what you may see.
+            {codebookOnly ? countOf(choices.categories.length, 'category', 'categories') : `${countOf(documents.length, 'article')}, ${countOf(categories.length, 'category', 'categories')}`}. Blind coding applies: the file holds what you may see.
           </p>
-          <button type="button" onClick={run} disabled={running || (!codebookOnly && (documents.length === 0 || categories.length === 0))} className={buttonClass('primary', 'mt-4 w-full')}>
+          <button
+            type="button"
+            onClick={run}
+            disabled={running || blocked !== null}
+            aria-describedby={blocked ? 'export-blocked' : undefined}
+            className={buttonClass('primary', 'mt-4 w-full')}
+          >
             {running ? 'Exporting…' : 'Export'}
           </button>
+          {blocked ? (
+            <p id="export-blocked" className="mt-2 text-xs text-stone-600">
+              {blocked}
+            </p>
+          ) : null}
           {progress ? (
             <div className="mt-4">
               <ProgressBar label="Export progress" stage={progress.stage} done={done ? progress.total : progress.done} total={progress.total} testId="export" />

@@ -2,6 +2,8 @@
 // what comes in, what was checked, and what does not come in and why. Every importer produces one
 // beside its snapshot; the review page, the REST API and the CLI show the same object.
 
+import { countOf } from '@/lib/format';
+
 export type ImportFormatKind = 'qdpx' | 'w3c' | 'annotations' | 'qdc';
 
 export type SummaryCheck = { ok: boolean; text: string };
@@ -83,10 +85,8 @@ export class NotImportedList {
   }
 }
 
-/** "1 passage", "3 passages". */
-export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
+// countOf lives with the other formatting rules (lib/format.ts); importers take it from here too.
+export { countOf };
 
 /** The summary as plain text, for the CLI (the same facts as the review page, in the same order). */
 export function formatSummaryText(summary: ImportSummary): string {

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { CompareFilters, filtersOf, selectionQuery, type SearchParams } from '@/components/compare/compare-filters';
 import { Card, FramingMatrixTable, PassageCard, pct } from '@/components/compare/figures';
 import { displayTitle } from '@/components/documents/format';
+import { buttonClass } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
+import { EmptyState } from '@/components/ui/states';
 import { getComparison, getComparisonPassages } from '@/lib/data/compare';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
@@ -45,6 +47,24 @@ export default async function FramingMatrixPage({ params, searchParams }: { para
   const activeDoc = active ? view.documents.find((d) => d.id === active.documentId) : null;
   const activeCat = active ? view.categories.find((c) => c.id === active.categoryId) : null;
   const column = passages?.columns[0];
+  const anyPassage = documents.some((d) => categories.some((c) => (view.comparison.matrix[d.id]?.[c.id]?.chars ?? 0) > 0));
+  if (!anyPassage) {
+    // An empty grid with a "0.0 %" legend says nothing: say what is missing and what fills it.
+    const [title, text, href, label] =
+      view.documents.length === 0
+        ? ['No articles yet', 'The framing matrix compares articles. Import the articles of your study first.', `/projects/${slug}/import`, 'Import articles']
+        : view.categories.length === 0
+          ? ['No factors yet', 'The framing matrix compares how much of each article argues each factor. Add your factors to the codebook first.', `/projects/${slug}/codebook`, 'Open the codebook']
+          : ['No tagged passages here yet', 'The matrix fills as passages are tagged: open an article and tag a passage with a factor. (Or widen the filters above.)', `/projects/${slug}`, 'Open the corpus'];
+    return (
+      <div className="space-y-5">
+        <CompareFilters action={base} selection={view.selection} options={view} />
+        <EmptyState title={title} action={<Link href={href} className={buttonClass('primary')}>{label}</Link>}>
+          {text}
+        </EmptyState>
+      </div>
+    );
+  }
   return (
     <div className="space-y-5">
       <CompareFilters action={base} selection={view.selection} options={view} />

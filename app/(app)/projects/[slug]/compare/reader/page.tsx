@@ -7,6 +7,7 @@ import { displayTitle } from '@/components/documents/format';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormError, selectClass } from '@/components/ui/field';
+import { EmptyState } from '@/components/ui/states';
 import { getComparisonPassages, getParallelText } from '@/lib/data/compare';
 import { getComparison } from '@/lib/data/compare';
 import { isAppError } from '@/lib/errors';
@@ -29,7 +30,22 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
     const categories = view.categories.filter((c) => view.selection.categories.includes(c.id));
     const covered = (id: string) => view.selection.documents.reduce((n, d) => n + (view.comparison.matrix[d]?.[id]?.chars ?? 0), 0);
     const category = categories.find((c) => c.id === first(query.category)) ?? [...categories].sort((a, b) => covered(b.id) - covered(a.id))[0];
-    if (!category) return <FormError message="Choose at least one factor." />;
+    if (!category) {
+      // Not an error: a codebook with no factors yet, or filters that leave none.
+      return view.categories.length === 0 ? (
+        <EmptyState
+          title="No factors to read by yet"
+          action={<Link href={`/projects/${slug}/codebook`} className={buttonClass('primary')}>Open the codebook</Link>}
+        >
+          Side by side shows each article’s passages on one factor. Add the factors of your study to the codebook first.
+        </EmptyState>
+      ) : (
+        <div className="space-y-5">
+          <CompareFilters action={base} selection={view.selection} options={view} />
+          <EmptyState title="No factor chosen">Tick at least one factor in the filters above, then press Apply.</EmptyState>
+        </div>
+      );
+    }
     const chosenDocs = view.selection.documents;
     const modeHref = (m: string) => `${base}?${selectionQuery(view.selection, view, { category: category.id, mode: m === 'parallel' ? 'parallel' : undefined })}`;
     const header = (
