@@ -143,7 +143,7 @@ export function CategoryBars({ report, link }: { report: AgreementReport; link: 
 }
 
 /** Documents × categories, αu per cell. */
-export function DocumentCategoryTable({ report, link, documents }: { report: AgreementReport; link: ExploreLink; documents: { id: string; title: string | null; sourceName: string | null }[] }) {
+export function DocumentCategoryTable({ report, link, documents }: { report: AgreementReport; link: ExploreLink; documents: { id: string; title: string | null; label?: string | null; sourceName: string | null }[] }) {
   const titleOf = (id: string) => displayTitle(documents.find((d) => d.id === id) ?? { title: null });
   return (
     <div className="overflow-x-auto">

@@ -16,7 +16,7 @@ import {
 } from './framing';
 
 export type ComparisonInput = {
-  documents: readonly (CompareDocument & { title: string | null; sourceName: string | null; author: string | null })[];
+  documents: readonly (CompareDocument & { title: string | null; label?: string | null; sourceName: string | null; author: string | null })[];
   categories: readonly string[];
   spans: readonly CompareSpan[];
   /** The attribute whose values are broken down per author (the blame target), if any. */

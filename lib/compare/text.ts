@@ -4,7 +4,7 @@ import { displayTitle as label } from '@/lib/corpus/titles';
 import type { Comparison } from './report';
 
 type Named = { id: string; name: string; path: string };
-type Doc = { id: string; title: string | null; sourceName: string | null; author: string | null; outlet: string | null; publishedOn: string | null; length: number };
+type Doc = { id: string; title: string | null; label?: string | null; sourceName: string | null; author: string | null; outlet: string | null; publishedOn: string | null; length: number };
 
 export type ComparisonData = {
   project: { slug: string; name: string };

@@ -230,10 +230,43 @@ export function removeFurniture(input: DraftBlock[]): FurnitureResult {
 
   removeTrailingFurniture(input, removedAt, found);
 
+  // The author box's list of posts names the page's own post too: the one whose title the body
+  // argues, word for word. Its title and date are what the page states about itself.
+  const own = ownPost(authorBoxPosts, input.filter((_, index) => !removedAt.has(index)).map((b) => b.text).join(' '));
+  if (own) {
+    fillOnce(found, 'title', own.title);
+    fillOnce(found, 'publishedOn', own.publishedOn);
+  }
+
   const blocks: DraftBlock[] = [];
   const removed: string[] = [];
   input.forEach((block, index) => (removedAt.has(index) ? removed.push(block.text) : blocks.push(block)));
   return { blocks, removed, found };
+}
+
+const postEntryPattern = new RegExp(String.raw`(.+?)\s+[–—-]\s+(${date})`, 'gu');
+const stopWords = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'what', 'why', 'how', 'are', 'was', 'its', 'into', 'over']);
+const contentWords = (text: string) => (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]{2,}/gu) ?? []).filter((w) => !stopWords.has(w));
+
+/**
+ * Which of an author box's posts ("Title – December 24, 2025 Title – December 18, 2025 …") is
+ * this page: the one every content word of whose title the body uses (as a word or the start of
+ * one: "Fail" in "failure"), when no other post comes close. Nothing is taken when two posts
+ * match about as well, or when none does.
+ */
+export function ownPost(lists: readonly string[], body: string): { title: string; publishedOn: string | null } | null {
+  const bodyWords = new Set(contentWords(body));
+  const used = (word: string) => bodyWords.has(word) || [...bodyWords].some((w) => w.startsWith(word));
+  const scored = lists.flatMap((list) =>
+    [...list.trim().matchAll(postEntryPattern)].map((m) => {
+      const title = (m[1] ?? '').trim();
+      const words = contentWords(title);
+      return { title, publishedOn: toIsoDate(m[2] ?? ''), share: words.length < 3 ? 0 : words.filter(used).length / words.length };
+    }),
+  );
+  const [best, next] = [...scored].sort((a, b) => b.share - a.share);
+  if (!best || best.share < 1 || (next && next.share > 0.6)) return null;
+  return { title: best.title, publishedOn: best.publishedOn };
 }
 
 /**

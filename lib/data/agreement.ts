@@ -20,6 +20,7 @@ import { query, sql } from './sql';
 import { documentGroupFilter } from './groups';
 import { visibleAnnotationsWhere } from './visibility';
 import type { DocumentBlock } from './documents';
+import { displayTitle } from '@/lib/corpus/titles';
 
 // Agreement is computed on the annotator layers (never the consensus) of the documents and
 // annotators chosen. Who may see it: curators and owners; annotators and viewers only when the
@@ -32,7 +33,9 @@ export type AgreementAnnotator = { id: string; name: string; spanCount: number }
 export type AgreementDocument = {
   id: string;
   title: string | null;
-  /** The file it came from, to tell untitled documents apart. */
+  /** The first words of the text, shown marked as a label where no title is stated. */
+  label: string | null;
+  /** The file it came from. */
   sourceName: string | null;
   author: string | null;
   length: number;
@@ -112,7 +115,7 @@ async function loadInventory(actor: Actor, slug: string): Promise<Inventory> {
     db.document.findMany({
       where: { projectId, ...(open ? { id: { in: [...open] } } : {}) },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, title: true, sourceName: true, author: true, length: true, position: true },
+      select: { id: true, title: true, label: true, sourceName: true, author: true, length: true, position: true },
     }),
     db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
     readSpanGroups(projectId, open ? [...open] : null),
@@ -235,7 +238,7 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
     const missing = annotators.filter((a) => (d.spanCounts[a] ?? 0) === 0);
     if (missing.length > 0) {
       const names = missing.map((id) => inv.annotators.find((a) => a.id === id)?.name ?? id).join(', ');
-      notes.push(`${names} marked nothing in “${d.title ?? 'Untitled'}”: that counts as marking no passage at all there.`);
+      notes.push(`${names} marked nothing in ${d.title ? `“${d.title}”` : displayTitle(d)}: that counts as marking no passage at all there.`);
     }
   }
 
@@ -261,13 +264,13 @@ export async function getAgreement(actor: Actor, slug: string, filters: Agreemen
 
 export type DisagreementView = {
   project: { slug: string; name: string };
-  document: { id: string; title: string | null; sourceName: string | null; author: string | null; text: string; blocks: DocumentBlock[] };
+  document: { id: string; title: string | null; label: string | null; sourceName: string | null; author: string | null; text: string; blocks: DocumentBlock[] };
   category: AgreementCategory;
   annotators: AgreementAnnotator[];
   /** Chosen annotators, in display order. */
   chosen: string[];
   /** Documents and categories to switch to, with how much disagreement each has (characters). */
-  documents: { id: string; title: string | null; sourceName: string | null }[];
+  documents: { id: string; title: string | null; label: string | null; sourceName: string | null }[];
   categories: AgreementCategory[];
   spans: { id: string; annotatorId: string; start: number; end: number; note: string }[];
   summary: DisagreementSummary;
@@ -301,11 +304,11 @@ export async function getDisagreements(actor: Actor, slug: string, query: Disagr
   ]);
   return {
     project: { slug: inv.access.project.slug, name: inv.access.project.name },
-    document: { id: doc.id, title: doc.title, sourceName: doc.sourceName, author: doc.author, text: text.text, blocks: text.content as DisagreementView['document']['blocks'] },
+    document: { id: doc.id, title: doc.title, label: doc.label, sourceName: doc.sourceName, author: doc.author, text: text.text, blocks: text.content as DisagreementView['document']['blocks'] },
     category,
     annotators: inv.annotators,
     chosen,
-    documents: inv.documents.map((d) => ({ id: d.id, title: d.title, sourceName: d.sourceName })),
+    documents: inv.documents.map((d) => ({ id: d.id, title: d.title, label: d.label, sourceName: d.sourceName })),
     categories: inv.categories,
     spans: rows,
     summary: findDisagreements(rows.map((r) => ({ coder: r.annotatorId, start: r.start, end: r.end, id: r.id })), chosen),

@@ -23,6 +23,8 @@ import type { DocumentBlock } from './documents';
 export type CompareDocumentInfo = {
   id: string;
   title: string | null;
+  /** The first words of the text, shown marked as a label where no title is stated. */
+  label: string | null;
   sourceName: string | null;
   author: string | null;
   authorAffiliation: string | null;
@@ -74,7 +76,7 @@ async function loadBase(actor: Actor, slug: string, filters: ComparisonFiltersIn
     db.document.findMany({
       where: { projectId },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, title: true, sourceName: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true, length: true },
+      select: { id: true, title: true, label: true, sourceName: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true, length: true },
     }),
     db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
     db.attributeDefinition.findMany({

@@ -458,6 +458,8 @@ export async function listCurationStatuses(actor: Actor, slug: string): Promise<
 export type CurationOverviewRow = {
   id: string;
   title: string | null;
+  /** The first words of the text, shown marked as a label where no title is stated. */
+  label: string | null;
   sourceName: string | null;
   status: CurationStatus;
   annotatorCount: number;
@@ -474,7 +476,7 @@ export async function listCurationOverview(actor: Actor, slug: string): Promise<
   const projectId = access.project.id;
   const db = getDb();
   const [docs, statuses, spans, consensus, decisions] = await Promise.all([
-    db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, sourceName: true } }),
+    db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, label: true, sourceName: true } }),
     db.documentCuration.findMany({ where: { projectId }, select: { documentId: true, status: true } }),
     db.annotation.findMany({
       where: { projectId, layer: 'ANNOTATOR', deletedAt: null },
@@ -493,7 +495,7 @@ export async function listCurationOverview(actor: Actor, slug: string): Promise<
     const clusters = clusterSpans(mine);
     const open = clusters.filter((c) => !isSettled(c, settled)).length;
     return {
-      id: d.id, title: d.title, sourceName: d.sourceName, status: statusOf.get(d.id) ?? 'NOT_STARTED',
+      id: d.id, title: d.title, label: d.label, sourceName: d.sourceName, status: statusOf.get(d.id) ?? 'NOT_STARTED',
       annotatorCount: new Set(mine.map((s) => s.annotatorId)).size, spanCount: mine.length,
       consensusCount: consensusOf.get(d.id) ?? 0, openCount: open, decidedCount: clusters.length - open,
     };

@@ -28,6 +28,8 @@ export type DocumentBlock = ContentRange;
 export type DocumentSummary = {
   id: string;
   title: string | null;
+  /** The first words of the text, shown marked as a label where no title is stated. */
+  label: string | null;
   sourceName: string | null;
   author: string | null;
   outlet: string | null;
@@ -42,6 +44,7 @@ export type DocumentSummary = {
 export type DocumentDetail = ArticleMetadata & {
   id: string;
   projectId: string;
+  label: string | null;
   sourceName: string | null;
   text: string;
   blocks: DocumentBlock[];
@@ -65,7 +68,7 @@ export async function listDocuments(actor: Actor, projectSlug: string): Promise<
     db.document.findMany({
       where: { projectId: access.project.id },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
-      select: { id: true, title: true, sourceName: true, author: true, outlet: true, publishedOn: true, length: true },
+      select: { id: true, title: true, label: true, sourceName: true, author: true, outlet: true, publishedOn: true, length: true },
     }),
     db.annotation.groupBy({ by: ['documentId'], where: visibleAnnotationsWhere(actor, access), _count: { _all: true } }),
     actor.kind === 'user'
@@ -100,7 +103,7 @@ export async function getDocument(actor: Actor, documentId: string, projectSlug?
     where: { id: documentId },
     select: {
       id: true, projectId: true, title: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true,
-      sourceUrl: true, sourceName: true, text: true, content: true, contentHash: true, length: true, createdAt: true,
+      sourceUrl: true, sourceName: true, label: true, text: true, content: true, contentHash: true, length: true, createdAt: true,
       updatedAt: true, project: { select: { slug: true } },
     },
   });

@@ -34,7 +34,7 @@ export async function buildExportSnapshot(
       where: { projectId },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
       select: {
-        id: true, title: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true, sourceUrl: true, sourceName: true,
+        id: true, title: true, label: true, author: true, authorAffiliation: true, outlet: true, publishedOn: true, sourceUrl: true, sourceName: true,
         text: true, content: true, contentHash: true, createdAt: true, externalId: true,
       },
     }),
@@ -117,7 +117,7 @@ export async function buildExportSnapshot(
     attributes: attributes.map((a) => ({ id: a.id, key: a.key, name: a.name, description: a.description, ...guid(a.externalId), options: a.options.map((o) => ({ id: o.id, value: o.value, label: o.label, ...guid(o.externalId) })) })),
     documents: documents.map((d) => ({
       id: d.id, title: d.title, author: d.author, authorAffiliation: d.authorAffiliation, outlet: d.outlet,
-      publishedOn: d.publishedOn ? d.publishedOn.toISOString().slice(0, 10) : null, sourceUrl: d.sourceUrl, sourceName: d.sourceName,
+      publishedOn: d.publishedOn ? d.publishedOn.toISOString().slice(0, 10) : null, sourceUrl: d.sourceUrl, sourceName: d.sourceName, label: d.label,
       text: d.text, blocks: d.content as ExportSnapshot['documents'][number]['blocks'], contentHash: d.contentHash, createdAt: iso(d.createdAt), ...guid(d.externalId),
     })),
     annotations: annotations.map((a) => ({
@@ -139,7 +139,7 @@ export async function buildExportSnapshot(
 }
 
 export type ExportChoices = {
-  documents: { id: string; title: string | null; sourceName: string | null; author: string | null }[];
+  documents: { id: string; title: string | null; label: string | null; sourceName: string | null; author: string | null }[];
   /** The project's document groups, each with its members, to choose a group's articles at once. */
   groups: { id: string; name: string; documentIds: string[] }[];
   categories: { id: string; path: string; color: string }[];
@@ -153,7 +153,7 @@ export async function getExportChoices(actor: Actor, slug: string): Promise<Expo
   const projectId = access.project.id;
   const db = getDb();
   const [documents, categories, layers, groups] = await Promise.all([
-    db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, sourceName: true, author: true } }),
+    db.document.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, title: true, label: true, sourceName: true, author: true } }),
     db.category.findMany({ where: { projectId }, select: { id: true, parentId: true, name: true, color: true, position: true } }),
     db.annotation.groupBy({ by: ['layer', 'annotatorId'], where: visibleAnnotationsWhere(actor, access), _count: { _all: true } }),
     db.documentGroup.findMany({ where: { projectId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, members: { select: { documentId: true } } } }),

@@ -44,6 +44,8 @@ export type ExportDocument = ArticleMetadata & {
   id: string;
   /** The file it came from, when there was one. */
   sourceName: string | null;
+  /** The first words of the text, where no title is stated (a database-generated label; absent in files). */
+  label?: string | null;
   /** The canonical plain text every offset points into. */
   text: string;
   blocks: ExportBlock[];

@@ -263,7 +263,8 @@ export function toW3C(snapshot: ExportSnapshot, options: { pageSize?: number } =
     'parallax:project': snapshot.project,
     'parallax:users': snapshot.users,
     'parallax:codebook': { categories: snapshot.categories, attributes: snapshot.attributes },
-    'parallax:documents': snapshot.documents.map((d) => {
+    // The label is derived from the text by the database (never stored in files): left out.
+    'parallax:documents': snapshot.documents.map(({ label: _label, ...d }) => {
       const points = pointIndexes.get(d.id)!;
       return { ...d, blocks: mapBlocks(d.blocks, (offset) => points.toPoints(offset)) };
     }),

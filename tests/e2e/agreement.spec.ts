@@ -7,7 +7,7 @@ import { snap } from './screens';
 // in the unit tests; here it is the page, the links and the curation flow.
 
 const project = '/projects/pak-afghan-talks-2025';
-const article = 'Untitled (000_61e857c44eeacd65.txt)';
+const article = 'Why Talks Between Pakistan and Afghan Taliban Fail?';
 
 test.describe('as the owner', () => {
   test.use({ storageState: 'tests/e2e/.auth/owner.json' });

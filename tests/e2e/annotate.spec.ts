@@ -7,7 +7,8 @@ import { phraseBox, selectWithKeyboard, selectWithMouse } from './text';
 // touches (the seed's annotations belong to ana, ben and cyd).
 test.use({ storageState: 'tests/e2e/.auth/owner.json' });
 
-const article = 'Untitled (003_2063ded40225888b.txt)';
+// It states no title: the corpus labels it by its first words.
+const article = '“The latest round of negotiations held in Istanbul…”';
 
 const panel = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');

@@ -71,12 +71,13 @@ type Expected = {
 
 const expected: Record<CorpusFileName, Expected> = {
   '000_61e857c44eeacd65.txt': {
-    // The author box lists a post with a matching title and date, but never says it is this page.
-    title: null,
+    // The author box lists the author's posts; one of them, the only one whose title the body
+    // argues word for word, is this page: its title and date are what the page states of itself.
+    title: 'Why Talks Between Pakistan and Afghan Taliban Fail?',
     author: 'Tooba Nazakat',
     authorAffiliation: null,
     outlet: null,
-    publishedOn: null,
+    publishedOn: '2025-12-24',
     sourceUrl: null,
     headings: [],
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DocumentName } from '@/components/documents/document-name';
 import { displayTitle, formatDay, formatLength, progressLabels } from '@/components/documents/format';
 import { LiveProvider, Viewers } from '@/components/live/live-provider';
 import { buttonClass } from '@/components/ui/button';
@@ -84,7 +85,7 @@ export default async function CorpusPage({ params, searchParams }: { params: Pro
                 <td className="max-w-md px-4 py-3">
                   <div className="flex items-center gap-2">
                     <Link href={`/projects/${slug}/documents/${d.id}`} className="font-medium text-stone-900 hover:text-accent-700">
-                      {d.title ?? <span className="text-stone-500">{displayTitle(d)}</span>}
+                      <DocumentName doc={d} />
                     </Link>
                     <UnreadBadge counts={unread[d.id]} />
                     <Viewers documentId={d.id} label="Viewing now" size="sm" />

@@ -125,12 +125,11 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           </span>
         </div>
         <h1 className="mt-2 font-serif text-3xl font-semibold leading-tight tracking-tight text-stone-900 sm:text-[2.1rem]">
-          {doc.title ?? (
-            <span className="text-stone-500">
-              Untitled <span className="text-base font-normal">(the source states no title)</span>
-            </span>
-          )}
+          {doc.title ?? (doc.label ? <span className="italic text-stone-600">“{doc.label}”</span> : <span className="text-stone-500">Untitled</span>)}
         </h1>
+        {doc.title ? null : (
+          <p className="mt-1 text-xs text-stone-600">The source states no title{doc.label ? ': the article is labelled by its first words' : ''}. An owner can give it one under About.</p>
+        )}
         <p className="mt-2 text-sm text-stone-600" data-testid="byline">
           {doc.author ? <span className="font-medium text-stone-800">{doc.author}</span> : <span>Author <Unknown /></span>}
           {doc.authorAffiliation ? <span> · {doc.authorAffiliation}</span> : null}
