@@ -11,6 +11,7 @@ import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
 import { shareHeat } from '@/lib/colors';
 import { formatLongDay, formatShare } from '@/lib/format';
+import { breakLines, type Line, type Measure, noteLabel, type Piece, type PieceStyle } from './pdf-lines';
 import type { ReportArticle, ReportModel } from './report-model';
 
 export type ReportFonts = {
@@ -55,6 +56,51 @@ function swatch(doc: Doc, color: string, x: number, y: number, size = 7) {
   doc.save().rect(x, y, size, size).fill(color).restore();
 }
 
+/** A note number: small, bold, raised inside the line's height, so it never reaches the line above. */
+const noteStyle: PieceStyle = { font: 'sans-bold', size: 6.5, color: accent, underline: null, rise: 3.6 };
+const lineGap = 2.5;
+
+function lineHeight(doc: Doc, font: string, size: number): number {
+  return doc.font(font).fontSize(size).currentLineHeight(true);
+}
+
+/**
+ * How far the font's baseline sits below the top of its line, in points. PDFKit places text by the
+ * top of its own font; pieces of two fonts on one line (the text and its note numbers) must share
+ * the text's baseline instead, and PDFKit's typings do not show the font's metrics.
+ */
+function ascender(doc: Doc, font: string, size: number): number {
+  const current = doc.font(font).fontSize(size) as unknown as { _font: { ascender: number } };
+  return (current._font.ascender / 1000) * size;
+}
+
+function measureWith(doc: Doc): Measure {
+  return (text, style) => doc.font(style.font).fontSize(style.size).widthOfString(text);
+}
+
+/**
+ * Draws broken lines from doc.y down, each the height of the paragraph's own type (`base`), turning
+ * the page when a line would not fit; `keepWith` more lines' room is asked for the first one.
+ */
+function drawLines(doc: Doc, lines: Line[], base: PieceStyle, keepWith = 0) {
+  const left = doc.page.margins.left;
+  const height = lineHeight(doc, base.font, base.size) + lineGap;
+  const ascent = ascender(doc, base.font, base.size);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  for (const [i, line] of lines.entries()) {
+    if (doc.y + height * (i === 0 ? 1 + keepWith : 1) > bottom()) doc.addPage();
+    const top = doc.y;
+    const baseline = top + ascent;
+    for (const p of line.pieces) {
+      const x = left + p.x;
+      doc.font(p.style.font).fontSize(p.style.size).fillColor(p.style.color).text(p.text, x, baseline - p.style.rise, { lineBreak: false, baseline: 'alphabetic' });
+      if (p.style.underline) doc.save().rect(x, baseline + 1.4, p.width, 0.6).fill(p.style.underline).restore();
+    }
+    doc.x = left;
+    doc.y = top + height;
+  }
+}
+
 /** Pauses every `every` calls: drawing is synchronous, so long articles give the event loop a turn. */
 function pacer(every: number): () => Promise<void> {
   let n = 0;
@@ -77,24 +123,26 @@ async function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string
     doc.font('serif-italic').fontSize(10).fillColor(muted).text(article.memo).fillColor(ink);
   }
   doc.moveDown(0.8);
-  for (const block of article.blocks) {
-    if (block.type === 'heading') doc.moveDown(0.4).font('sans-bold').fontSize(11.5);
-    else doc.font('serif').fontSize(10.5);
-    const base = block.type === 'heading' ? 'sans-bold' : 'serif';
-    const size = block.type === 'heading' ? 11.5 : 10.5;
-    const runs = block.runs.length > 0 ? block.runs : [{ text: '', categories: [], endsNotes: [] }];
-    runs.forEach((run, i) => {
-      const last = i === runs.length - 1;
-      const highlighted = run.categories.length > 0;
-      const color = highlighted ? textColor(colorOf.get(run.categories[0]!) ?? ink) : ink;
-      doc.font(base).fontSize(size).fillColor(color).text(run.text, { continued: !last || run.endsNotes.length > 0, underline: highlighted, lineGap: 2.5 });
-      if (run.endsNotes.length > 0) {
-        doc.font('sans-bold').fontSize(6.5).fillColor(accent).text(` ${run.endsNotes.join(',')} `, { continued: !last, underline: false, lineGap: 2.5 });
-      }
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  // One space between paragraphs, whatever the last piece drawn was: PDFKit's moveDown measures
+  // in the current font, which after a note number was the numbers' small size.
+  const gap = 0.5 * lineHeight(doc, 'serif', 10.5);
+  for (const [i, block] of article.blocks.entries()) {
+    const heading = block.type === 'heading';
+    const base: PieceStyle = { font: heading ? 'sans-bold' : 'serif', size: heading ? 11.5 : 10.5, color: ink, underline: null, rise: 0 };
+    if (heading && i > 0) doc.y += 0.4 * lineHeight(doc, base.font, base.size);
+    const pieces: Piece[] = block.runs.flatMap((run) => {
+      const color = run.categories.length > 0 ? textColor(colorOf.get(run.categories[0]!) ?? ink) : ink;
+      const text: Piece = { text: run.text, style: { ...base, color, underline: run.categories.length > 0 ? color : null } };
+      return run.endsNotes.length > 0 ? [text, { text: noteLabel(run.endsNotes), style: noteStyle, glue: true }] : [text];
     });
-    doc.fillColor(ink).moveDown(0.5);
+    // A heading keeps the block after it company on its page.
+    drawLines(doc, breakLines(pieces, width, measureWith(doc)), base, heading ? 2 : 0);
+    doc.y += gap;
     await breathe();
   }
+  doc.x = left;
   doc.moveDown(0.5).font('sans-bold').fontSize(11).fillColor(ink).text(`Annotations (${article.notes.length})`).moveDown(0.3);
   if (article.notes.length === 0) doc.font('sans').fontSize(9).fillColor(muted).text('None in this export.');
   for (const n of article.notes) {
@@ -267,14 +315,18 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
     doc.x = left;
     doc.moveDown(1);
     for (const c of ag.categories) {
-      if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+      // A long name wraps within its column and the row grows to hold it (PDFKit wraps a string
+      // given a width whatever lineBreak says, so a fixed row height drew names over each other).
+      doc.font('sans').fontSize(8).fillColor(ink);
+      const nameHeight = doc.heightOfString(c.name, { width: 200 });
+      if (doc.y + Math.max(20, nameHeight + 3) > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const s = ag.sentences.byCategory[c.id]!;
       const y = doc.y;
       swatch(doc, c.color, left, y + 2, 6);
-      doc.font('sans').fontSize(8).fillColor(ink).text(c.name, left + 10, y, { width: 215, lineBreak: false, ellipsis: true });
+      doc.text(c.name, left + 10, y, { width: 200 });
       [formatAgreement(ag.unitized.byCategory[c.id] ?? Number.NaN), formatAgreement(s.alpha), formatAgreement(s.fleissKappa), pct(s.percentAgreement)].forEach((v, i) => doc.text(v, cols[i + 1], y, { lineBreak: false }));
       doc.x = left;
-      doc.y = y + 13;
+      doc.y = y + Math.max(13, nameHeight + 3);
     }
     doc.moveDown(0.5).font('sans').fontSize(8).fillColor(muted).text(`Pairs (alpha-u): ${ag.unitized.pairs.map((p) => `${ag.coders.find((c) => c.id === p.a)?.name}–${ag.coders.find((c) => c.id === p.b)?.name} ${formatAgreement(p.overall)}`).join('; ')}. n/c: not computable.`, left);
   }
