@@ -169,32 +169,39 @@ function drawMatrix(doc: Doc, model: ReportModel) {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const labelWidth = 150;
-  const cellWidth = Math.min(40, (width - labelWidth) / Math.max(1, cats.length));
+  // A cell must hold "100.0 %": a codebook with more factors than fit across the page is drawn as
+  // several tables of consecutive columns, rather than with figures drawn over each other.
+  const perTable = Math.max(1, Math.floor((width - labelWidth) / 26));
+  const cellWidth = Math.min(40, (width - labelWidth) / Math.max(1, Math.min(perTable, cats.length)));
   const max = Math.max(0, ...model.articles.flatMap((a) => cats.map((c) => model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0)));
-  let y = doc.y;
-  doc.font('sans-bold').fontSize(7).fillColor(muted);
-  cats.forEach((c, i) => {
-    swatch(doc, c.color, left + labelWidth + i * cellWidth + cellWidth / 2 - 3, y, 6);
-    doc.text(String(i + 1), left + labelWidth + i * cellWidth, y + 8, { width: cellWidth, align: 'center' });
-  });
-  y += 22;
-  for (const a of model.articles) {
-    if (y > doc.page.height - doc.page.margins.bottom - 30) {
-      doc.addPage();
-      y = doc.y;
-    }
-    doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
-    cats.forEach((c, i) => {
-      const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
-      const heat = shareHeat(share, max);
-      const x = left + labelWidth + i * cellWidth;
-      doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(heat.background).restore();
-      doc.font('sans').fontSize(6.5).fillColor(heat.color).text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+  for (let from = 0; from < Math.max(1, cats.length); from += perTable) {
+    const group = cats.slice(from, from + perTable);
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    let y = doc.y;
+    doc.font('sans-bold').fontSize(7).fillColor(muted);
+    group.forEach((c, i) => {
+      swatch(doc, c.color, left + labelWidth + i * cellWidth + cellWidth / 2 - 3, y, 6);
+      doc.text(String(from + i + 1), left + labelWidth + i * cellWidth, y + 8, { width: cellWidth, align: 'center' });
     });
-    y += 23;
+    y += 22;
+    for (const a of model.articles) {
+      if (y > doc.page.height - doc.page.margins.bottom - 30) {
+        doc.addPage();
+        y = doc.y;
+      }
+      doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
+      group.forEach((c, i) => {
+        const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
+        const heat = shareHeat(share, max);
+        const x = left + labelWidth + i * cellWidth;
+        doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(heat.background).restore();
+        doc.font('sans').fontSize(6.5).fillColor(heat.color).text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+      });
+      y += 23;
+    }
+    doc.x = left;
+    doc.y = y + 6;
   }
-  doc.x = left;
-  doc.y = y + 6;
   doc.font('sans').fontSize(7.5).fillColor(muted).text(cats.map((c, i) => `${i + 1} ${c.name}`).join('   ·   '), left, doc.y, { width });
   doc.fillColor(ink).moveDown(0.5);
 }

@@ -51,7 +51,7 @@ function paragraphs(count: number): string[] {
 
 async function setUpCrowdedReport() {
   const p = await makeProject({ ana: 'ANNOTATOR', ben: 'ANNOTATOR', cyd: 'ANNOTATOR' });
-  const colors = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#d62728'];
+  const colors = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#d62728', '#17becf', '#8c564b', '#e377c2'];
   const categories: { id: string }[] = [];
   for (const [i, color] of colors.entries()) {
     const name = `${['Ideological ties', 'Trust deficit', 'Refugees', 'Trade and transit', 'Deterrence', 'Mediation'][i % 6]} ${i + 1}: a long category name that runs well past a table cell, as codebooks' names do`;
@@ -126,5 +126,5 @@ describe('the PDF report', () => {
     expect(spawnSync('pdftoppm', ['-png', '-r', '80', '-f', String(article.number), '-l', String(article.number + 1), file, png]).status).toBe(0);
     const image = readFileSync(`${png}-${String(article.number).padStart(String(pages.length).length, '0')}.png`);
     expect(image.subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 60_000);
 });
