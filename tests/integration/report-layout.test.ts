@@ -1,14 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '@/lib/data/annotations';
 import { createCategory } from '@/lib/data/codebook';
 import { getDocument, importDocuments } from '@/lib/data/documents';
 import { exportProject } from '@/lib/data/exports';
 import { describeLine, linesPastRightMargin, overlappingLines, readPdfLines, type PdfLine } from '../support/pdf-layout';
+import { chromiumArgs, chromiumPath } from '@/scripts/chromium';
 import { makeProject } from './helpers';
 
+// The HTML report, in Chromium: at a laptop's and a phone's width the page never scrolls sideways
+// (a wide table scrolls inside its own box), and every factor's name in the matrix's header is
+// whole and not clipped.
+//
 // The PDF report's article pages, read back as a reader's tool sees them (poppler's pdftotext with
 // boxes): no text line is drawn over another, none runs past the right margin, and paragraphs are
 // set apart by the same space however they end (with a note number or not). The data is what made
@@ -52,7 +58,7 @@ function paragraphs(count: number): string[] {
 async function setUpCrowdedReport() {
   const p = await makeProject({ ana: 'ANNOTATOR', ben: 'ANNOTATOR', cyd: 'ANNOTATOR' });
   const colors = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#d62728', '#17becf', '#8c564b', '#e377c2'];
-  const categories: { id: string }[] = [];
+  const categories: { id: string; name: string }[] = [];
   for (const [i, color] of colors.entries()) {
     const name = `${['Ideological ties', 'Trust deficit', 'Refugees', 'Trade and transit', 'Deterrence', 'Mediation'][i % 6]} ${i + 1}: a long category name that runs well past a table cell, as codebooks' names do`;
     categories.push(await createCategory(p.owner.actor, p.slug, { name, color }));
@@ -79,7 +85,7 @@ async function setUpCrowdedReport() {
       if (s % 3 === 1 && following) await createAnnotation(cyd.actor, doc!.id, span(Math.floor((sentence.start + sentence.end) / 2), following.end, n + 3));
     }
   }
-  return { p, texts };
+  return { p, texts, names: categories.map((c) => c.name) };
 }
 
 /** The space from each paragraph's last line to the next one's first, on the same page. */
@@ -126,5 +132,51 @@ describe('the PDF report', () => {
     expect(spawnSync('pdftoppm', ['-png', '-r', '80', '-f', String(article.number), '-l', String(article.number + 1), file, png]).status).toBe(0);
     const image = readFileSync(`${png}-${String(article.number).padStart(String(pages.length).length, '0')}.png`);
     expect(image.subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+});
+
+describe('the HTML report', () => {
+  it.skipIf(!existsSync(chromiumPath))('fits the page at 800 and 390 px: tables scroll in their own box, and the matrix\'s headers are whole', async () => {
+    const { p, names } = await setUpCrowdedReport();
+    const html = await exportProject(p.owner.actor, p.slug, { format: 'html' }, 'http://parallax.test');
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, 'crowded-report.html');
+    writeFileSync(file, html.bytes);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      for (const width of [800, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`file://${file}`);
+        const seen = await page.evaluate(() => {
+          const root = document.documentElement;
+          const matrix = document.querySelector('table.matrix');
+          const box = matrix?.closest('.table-scroll') ?? null;
+          const headers = [...document.querySelectorAll<HTMLElement>('table.matrix th.factor .name')].map((el) => {
+            const cell = el.closest('th')!.getBoundingClientRect();
+            const r = el.getBoundingClientRect();
+            return {
+              text: el.textContent ?? '',
+              clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || r.left < cell.left - 1 || r.right > cell.right + 1 || r.top < cell.top - 1 || r.bottom > cell.bottom + 1,
+            };
+          });
+          return {
+            pageScrollWidth: root.scrollWidth,
+            pageClientWidth: root.clientWidth,
+            boxFits: box ? box.getBoundingClientRect().right <= root.clientWidth && getComputedStyle(box).overflowX === 'auto' : false,
+            tablesOutsideBoxes: [...document.querySelectorAll('table')].filter((t) => !t.closest('.table-scroll')).length,
+            headers,
+          };
+        });
+        await page.screenshot({ path: path.join(out, `crowded-report-html-${width}.png`), fullPage: false });
+        expect(seen.pageScrollWidth, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(seen.pageClientWidth);
+        expect(seen.boxFits).toBe(true);
+        expect(seen.tablesOutsideBoxes).toBe(0);
+        expect(seen.headers.map((h) => h.text)).toEqual(names);
+        expect(seen.headers.filter((h) => h.clipped).map((h) => h.text)).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
   }, 60_000);
 });
