@@ -48,6 +48,7 @@ ol.notes { font-size: 13.5px; padding-left: 1.6rem; }
 ol.notes li { margin: .45rem 0; }
 .quote { font-family: Georgia, serif; }
 .comment { margin: .2rem 0 0 .8rem; color: var(--muted); }
+.empty { background: #f5f5f4; border-radius: 4px; padding: .75rem 1rem; color: var(--muted); }
 .memo { white-space: pre-wrap; background: #f5f5f4; border-left: 3px solid #a8a29e; padding: .6rem .9rem; border-radius: 3px; }
 @media print { body { background: #fff; } main { padding: 0; max-width: none; } .table-scroll { overflow: visible; } h2 { break-before: page; border: 0; } .article { break-before: page; } tr, li, .memo { break-inside: avoid; } }
 `;
@@ -155,17 +156,22 @@ ${model.description ? `<p class="muted">${escapeHtml(model.description)}</p>` : 
 <ol class="small"><li><a href="#codebook">Codebook</a></li><li><a href="#framing">How each author frames the failure</a></li><li><a href="#agreement">Agreement</a></li>${model.projectMemo ? '<li><a href="#memo">Memo on the comparison</a></li>' : ''}${model.articles.map((a) => `<li><a href="#doc-${a.document.id}">${escapeHtml(a.title)}</a></li>`).join('')}</ol>
 </section>
 <h2 id="codebook">Codebook</h2>
-${scrollBox('Codebook', `<table>${codebook}</table>`)}
+${model.empty.codebook ? `<p class="empty">${escapeHtml(model.empty.codebook)}</p>` : scrollBox('Codebook', `<table>${codebook}</table>`)}
 ${attributes}
 <h2 id="framing">How each author frames the failure</h2>
-<p class="small muted">Share of each article’s text arguing each factor (overlapping passages counted once), from ${escapeHtml(model.comparisonSource)}.</p>
+${
+  // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
+  model.empty.framing
+    ? `<p class="empty">${escapeHtml(model.empty.framing)}</p>`
+    : `<p class="small muted">Share of each article’s text arguing each factor (overlapping passages counted once), from ${escapeHtml(model.comparisonSource)}.</p>
 ${scrollBox('Framing matrix', matrix)}
 <h3>Framing profiles</h3>
 <p class="small muted">Each author’s tagged text divided among the factors.</p>
 ${profiles}
 <h3>Distance between authors</h3>
 <p class="small muted">Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.</p>
-<ul class="small">${distances || '<li class="muted">Not enough tagged authors to compare.</li>'}</ul>
+<ul class="small">${distances || '<li class="muted">Not enough tagged authors to compare.</li>'}</ul>`
+}
 <h2 id="agreement">Agreement</h2>
 ${agreementHtml}
 ${model.projectMemo ? `<h2 id="memo">Memo on the comparison</h2><div class="memo">${escapeHtml(model.projectMemo)}</div>` : ''}

@@ -52,6 +52,11 @@ function caption(doc: Doc, text: string) {
   doc.font('sans').fontSize(8.5).fillColor(muted).text(text).moveDown(0.4).fillColor(ink);
 }
 
+/** A section with nothing to show: what is missing and the step that fills it. */
+function emptyNote(doc: Doc, text: string) {
+  doc.font('sans').fontSize(9.5).fillColor(muted).text(text).moveDown(0.5).fillColor(ink);
+}
+
 function swatch(doc: Doc, color: string, x: number, y: number, size = 7) {
   doc.save().rect(x, y, size, size).fill(color).restore();
 }
@@ -272,6 +277,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   // Codebook
   doc.addPage();
   heading(doc, 'Codebook', 18);
+  if (model.empty.codebook) emptyNote(doc, model.empty.codebook);
   for (const c of model.codebook.categories) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
     const y = doc.y;
@@ -289,18 +295,25 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   // Framing
   doc.addPage();
   heading(doc, 'How each author frames the failure', 18);
-  caption(doc, `Share of each article’s text arguing each factor (overlapping passages counted once), from ${model.comparisonSource}.`);
-  drawMatrix(doc, model);
-  heading(doc, 'Framing profiles', 12);
-  caption(doc, 'Each author’s tagged text divided among the factors (colours as in the codebook).');
-  drawProfiles(doc, model);
-  heading(doc, 'Distance between authors', 12);
-  caption(doc, 'Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.');
-  const label = new Map(model.comparison.authors.map((a) => [a.key, a.label]));
-  for (const d of [...model.comparison.distances].filter((x) => Number.isFinite(x.distance)).sort((x, y) => y.distance - x.distance)) {
-    const top = d.separating[0];
-    const cat = top ? model.codebook.categories.find((c) => c.id === top.category) : undefined;
-    doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
+  if (model.empty.framing) {
+    // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
+    emptyNote(doc, model.empty.framing);
+  } else {
+    caption(doc, `Share of each article’s text arguing each factor (overlapping passages counted once), from ${model.comparisonSource}.`);
+    drawMatrix(doc, model);
+    heading(doc, 'Framing profiles', 12);
+    caption(doc, 'Each author’s tagged text divided among the factors (colours as in the codebook).');
+    drawProfiles(doc, model);
+    heading(doc, 'Distance between authors', 12);
+    caption(doc, 'Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.');
+    const label = new Map(model.comparison.authors.map((a) => [a.key, a.label]));
+    const distances = [...model.comparison.distances].filter((x) => Number.isFinite(x.distance)).sort((x, y) => y.distance - x.distance);
+    if (distances.length === 0) doc.font('sans').fontSize(8.5).fillColor(muted).text('Not enough tagged authors to compare.');
+    for (const d of distances) {
+      const top = d.separating[0];
+      const cat = top ? model.codebook.categories.find((c) => c.id === top.category) : undefined;
+      doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
+    }
   }
 
   await pause();

@@ -9,7 +9,7 @@ import { getDocument, importDocuments } from '@/lib/data/documents';
 import { exportProject } from '@/lib/data/exports';
 import { describeLine, linesPastRightMargin, overlappingLines, readPdfLines, type PdfLine } from '../support/pdf-layout';
 import { chromiumArgs, chromiumPath } from '@/scripts/chromium';
-import { makeProject } from './helpers';
+import { makeCodebook, makeDocument, makeProject } from './helpers';
 
 // The HTML report, in Chromium: at a laptop's and a phone's width the page never scrolls sideways
 // (a wide table scrolls inside its own box), and every factor's name in the matrix's header is
@@ -177,6 +177,47 @@ describe('the HTML report', () => {
       }
     } finally {
       await browser.close();
+    }
+  }, 60_000);
+});
+
+describe('an empty report', () => {
+  /** The HTML report's text, and the PDF's as pdftotext reads it, with white space collapsed. */
+  async function reports(p: Awaited<ReturnType<typeof makeProject>>) {
+    const html = new TextDecoder().decode((await exportProject(p.owner.actor, p.slug, { format: 'html' }, 'http://parallax.test')).bytes);
+    const pdf = await exportProject(p.owner.actor, p.slug, { format: 'pdf' }, 'http://parallax.test');
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, `empty-${p.slug}.pdf`);
+    writeFileSync(file, pdf.bytes);
+    const text = hasPoppler ? spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ') : null;
+    return { html, text };
+  }
+
+  it('says what is missing and how to fill it, instead of an empty grid', async () => {
+    const noArticles = await makeProject();
+    await makeCodebook(noArticles.slug);
+    const none = await reports(noArticles);
+    expect(none.html).toContain('No articles in this export: import some on the project’s Import tab');
+    expect(none.html).not.toContain('class="matrix"');
+
+    const noCodebook = await makeProject();
+    await makeDocument(noCodebook);
+    const bare = await reports(noCodebook);
+    expect(bare.html.match(/The codebook has no categories yet: add them on the project’s Codebook tab/g)).toHaveLength(2);
+    expect(bare.html).not.toContain('class="matrix"');
+
+    const untagged = await makeProject();
+    await makeCodebook(untagged.slug);
+    await makeDocument(untagged);
+    const plain = await reports(untagged);
+    expect(plain.html).toContain('No passages are tagged in this export yet: open an article, tag the passages');
+    expect(plain.html).not.toContain('class="matrix"');
+    expect(plain.html).not.toContain('0.0 %');
+    if (plain.text !== null && bare.text !== null && none.text !== null) {
+      expect(none.text).toContain('No articles in this export');
+      expect(bare.text).toContain('The codebook has no categories yet');
+      expect(plain.text).toContain('No passages are tagged in this export yet');
+      expect(plain.text).not.toContain('Framing profiles');
     }
   }, 60_000);
 });
