@@ -16,7 +16,7 @@ const css = `
 :root { --ink: #1c1917; --muted: #57534e; --line: #e7e5e4; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafaf9; }
-main { max-width: 52rem; margin: 0 auto; padding: 3rem 1.5rem 5rem; background: #fff; }
+main { max-width: 52rem; margin: 0 auto; padding: 3rem 1.5rem 5rem; background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; letter-spacing: -.01em; }
 h2 { font-size: 1.35rem; margin: 3rem 0 .75rem; padding-top: 1rem; border-top: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.75rem 0 .5rem; }
@@ -25,7 +25,17 @@ h3 { font-size: 1.05rem; margin: 1.75rem 0 .5rem; }
 .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em; margin-right: .4em; }
 table { border-collapse: separate; border-spacing: 2px; font-size: 13px; }
 th { text-align: left; font-weight: 600; color: var(--muted); vertical-align: bottom; }
-td.cell { text-align: center; min-width: 3.2rem; padding: .3rem .2rem; border-radius: 3px; font-variant-numeric: tabular-nums; }
+td.cell { text-align: center; min-width: 3.2rem; padding: .3rem .2rem; border-radius: 3px; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A table wider than the column scrolls inside its own box, never the page. */
+.table-scroll { max-width: 100%; overflow-x: auto; margin: .5rem 0 1rem; }
+.table-scroll:focus-visible { outline: 2px solid #4338ca; outline-offset: 2px; }
+/* The matrix's factor names stand upright (read bottom to top), so a column is as narrow as its
+   figures and a long name wraps onto a second line instead of being cut. */
+th.factor { vertical-align: bottom; padding: 0 .15rem .3rem; }
+th.factor .name { writing-mode: vertical-rl; transform: rotate(180deg); max-height: 13rem; line-height: 1.25; font-size: 12px; text-align: left; }
+th.factor .swatch { margin: 0 0 .35em; }
+.matrix .article { position: sticky; left: 0; z-index: 1; background: #fff; min-width: 9rem; max-width: 15rem; padding-right: .5rem; }
+@media (max-width: 600px) { .matrix .article { min-width: 7rem; max-width: 9rem; font-size: 12px; overflow-wrap: anywhere; } }
 .bar { display: flex; height: 1.1rem; border-radius: 3px; overflow: hidden; background: #f5f5f4; }
 .bar span { display: block; height: 100%; }
 .article { margin-top: 3rem; }
@@ -38,8 +48,9 @@ ol.notes { font-size: 13.5px; padding-left: 1.6rem; }
 ol.notes li { margin: .45rem 0; }
 .quote { font-family: Georgia, serif; }
 .comment { margin: .2rem 0 0 .8rem; color: var(--muted); }
+.empty { background: #f5f5f4; border-radius: 4px; padding: .75rem 1rem; color: var(--muted); }
 .memo { white-space: pre-wrap; background: #f5f5f4; border-left: 3px solid #a8a29e; padding: .6rem .9rem; border-radius: 3px; }
-@media print { body { background: #fff; } main { padding: 0; max-width: none; } h2 { break-before: page; border: 0; } .article { break-before: page; } tr, li, .memo { break-inside: avoid; } }
+@media print { body { background: #fff; } main { padding: 0; max-width: none; } .table-scroll { overflow: visible; } h2 { break-before: page; border: 0; } .article { break-before: page; } tr, li, .memo { break-inside: avoid; } }
 `;
 
 function renderArticle(article: ReportArticle, colorOf: Map<string, string>): string {
@@ -87,7 +98,7 @@ export function renderReportHtml(model: ReportModel): string {
   const attributes = model.codebook.attributes
     .map((a) => `<p><strong>${escapeHtml(a.name)}</strong>${a.description ? ` — ${escapeHtml(a.description)}` : ''}: ${a.options.map((o) => escapeHtml(o.label)).join(', ')}</p>`)
     .join('\n');
-  const matrix = `<table><tr><th>Article</th>${model.codebook.categories.map((c) => `<th title="${escapeHtml(c.path)}"><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.name.length > 18 ? `${c.name.slice(0, 17)}…` : c.name)}</th>`).join('')}</tr>
+  const matrix = `<table class="matrix"><tr><th class="article">Article</th>${model.codebook.categories.map((c) => `<th class="factor" title="${escapeHtml(c.path)}"><div class="name"><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.name)}</div></th>`).join('')}</tr>
 ${model.articles
   .map((a) => {
     const cells = model.codebook.categories
@@ -98,9 +109,11 @@ ${model.articles
         return `<td class="cell" style="background:${heat.background};color:${heat.color}">${share > 0 ? pct(share) : '–'}</td>`;
       })
       .join('');
-    return `<tr><td>${escapeHtml(a.title)}<br><span class="muted small">${escapeHtml(a.document.author ?? 'author unknown')}</span></td>${cells}</tr>`;
+    return `<tr><td class="article">${escapeHtml(a.title)}<br><span class="muted small">${escapeHtml(a.document.author ?? 'author unknown')}</span></td>${cells}</tr>`;
   })
   .join('\n')}</table>`;
+  // A scrolling box is reached and scrolled from the keyboard too, so it is focusable and named.
+  const scrollBox = (label: string, table: string) => `<div class="table-scroll" role="region" aria-label="${escapeHtml(label)}" tabindex="0">${table}</div>`;
   const profiles = comparison.authors
     .map((a) => {
       const p = comparison.profiles[a.key]!;
@@ -124,9 +137,9 @@ ${model.articles
     .join('\n');
   const agreementHtml = agreement
     ? `<p>Krippendorff’s unitizing alpha over ${agreement.coders.length} annotators (${agreement.coders.map((c) => escapeHtml(c.name)).join(', ')}): <strong>${formatAgreement(agreement.unitized.overall)}</strong> — ${alphaReadingLabels[readAlpha(agreement.unitized.overall)]}. Krippendorff (2004) advises relying on α ≥ 0.8 and drawing only tentative conclusions from 0.667 ≤ α &lt; 0.8.</p>
-<table><tr><th>Category</th><th>αu (passages)</th><th>α (sentences)</th><th>Fleiss’ κ</th><th>% agreement</th></tr>
+${scrollBox('Agreement by category', `<table><tr><th>Category</th><th>αu (passages)</th><th>α (sentences)</th><th>Fleiss’ κ</th><th>% agreement</th></tr>
 ${agreement.categories.map((c) => { const s = agreement.sentences.byCategory[c.id]!; return `<tr><td><span class="swatch" style="background:${c.color}"></span>${escapeHtml(c.name)}</td><td class="cell">${formatAgreement(agreement.unitized.byCategory[c.id] ?? Number.NaN)}</td><td class="cell">${formatAgreement(s.alpha)}</td><td class="cell">${formatAgreement(s.fleissKappa)}</td><td class="cell">${pct(s.percentAgreement)}</td></tr>`; }).join('\n')}
-</table>
+</table>`)}
 <p class="small muted">Pairs (αu): ${agreement.unitized.pairs.map((p) => `${escapeHtml(agreement.coders.find((c) => c.id === p.a)?.name ?? '')}–${escapeHtml(agreement.coders.find((c) => c.id === p.b)?.name ?? '')} ${formatAgreement(p.overall)}`).join('; ')}. “n/c”: not computable.</p>`
     : `<p class="muted">${model.agreementWithheld ? escapeHtml(model.agreementWithheld) : 'Agreement needs at least two annotators’ layers in the export.'}</p>`;
   return `<!doctype html>
@@ -143,17 +156,22 @@ ${model.description ? `<p class="muted">${escapeHtml(model.description)}</p>` : 
 <ol class="small"><li><a href="#codebook">Codebook</a></li><li><a href="#framing">How each author frames the failure</a></li><li><a href="#agreement">Agreement</a></li>${model.projectMemo ? '<li><a href="#memo">Memo on the comparison</a></li>' : ''}${model.articles.map((a) => `<li><a href="#doc-${a.document.id}">${escapeHtml(a.title)}</a></li>`).join('')}</ol>
 </section>
 <h2 id="codebook">Codebook</h2>
-<table>${codebook}</table>
+${model.empty.codebook ? `<p class="empty">${escapeHtml(model.empty.codebook)}</p>` : scrollBox('Codebook', `<table>${codebook}</table>`)}
 ${attributes}
 <h2 id="framing">How each author frames the failure</h2>
-<p class="small muted">Share of each article’s text arguing each factor (overlapping passages counted once), from ${escapeHtml(model.comparisonSource)}.</p>
-${matrix}
+${
+  // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
+  model.empty.framing
+    ? `<p class="empty">${escapeHtml(model.empty.framing)}</p>`
+    : `<p class="small muted">Share of each article’s text arguing each factor (overlapping passages counted once), from ${escapeHtml(model.comparisonSource)}.</p>
+${scrollBox('Framing matrix', matrix)}
 <h3>Framing profiles</h3>
 <p class="small muted">Each author’s tagged text divided among the factors.</p>
 ${profiles}
 <h3>Distance between authors</h3>
 <p class="small muted">Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.</p>
-<ul class="small">${distances || '<li class="muted">Not enough tagged authors to compare.</li>'}</ul>
+<ul class="small">${distances || '<li class="muted">Not enough tagged authors to compare.</li>'}</ul>`
+}
 <h2 id="agreement">Agreement</h2>
 ${agreementHtml}
 ${model.projectMemo ? `<h2 id="memo">Memo on the comparison</h2><div class="memo">${escapeHtml(model.projectMemo)}</div>` : ''}

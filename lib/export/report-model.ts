@@ -50,6 +50,11 @@ export type ReportModel = {
   /** Why the agreement figures are left out, when the exporter may not see them. */
   agreementWithheld: string | null;
   projectMemo: string | null;
+  /**
+   * What a reader is told where a section would be an empty grid, with the one step that fills it
+   * (null where the section has content). Both renderers print these words.
+   */
+  empty: { codebook: string | null; framing: string | null };
   counts: { articles: number; annotations: number; annotators: number; comments: number };
 };
 
@@ -136,6 +141,12 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
           spans: annotatorLayer.map((a) => ({ coder: a.annotatorId, documentId: a.documentId, category: a.categoryId, start: a.start, end: a.end })),
         })
       : null;
+  const codebookEmpty = snapshot.categories.length === 0 ? 'The codebook has no categories yet: add them on the project’s Codebook tab, then tag passages with them.' : null;
+  const framingEmpty =
+    snapshot.documents.length === 0
+      ? 'No articles in this export: import some on the project’s Import tab, or widen the export’s selection.'
+      : (codebookEmpty ??
+        (framingSpans.length === 0 ? 'No passages are tagged in this export yet: open an article, tag the passages that argue each factor, then export again.' : null));
   const layers = [annotatorIds.length > 0 ? `${annotatorIds.length} annotator layer${annotatorIds.length === 1 ? '' : 's'} (${annotatorIds.map((id) => names.get(id)).join(', ')})` : null, consensus.length > 0 ? 'the consensus layer' : null].filter(Boolean);
   return {
     title: snapshot.project.name,
@@ -150,6 +161,7 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
     agreement,
     agreementWithheld,
     projectMemo: snapshot.memos.find((m) => m.documentId === null)?.body ?? null,
+    empty: { codebook: codebookEmpty, framing: framingEmpty },
     counts: { articles: snapshot.documents.length, annotations: snapshot.annotations.length, annotators: annotatorIds.length, comments: snapshot.comments.length },
   };
 }

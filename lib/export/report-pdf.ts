@@ -11,6 +11,7 @@ import { alphaReadingLabels, readAlpha } from '@/lib/agreement/report';
 import { formatAgreement } from '@/lib/agreement/types';
 import { shareHeat } from '@/lib/colors';
 import { formatLongDay, formatShare } from '@/lib/format';
+import { breakLines, type Line, type Measure, noteLabel, type Piece, type PieceStyle } from './pdf-lines';
 import type { ReportArticle, ReportModel } from './report-model';
 
 export type ReportFonts = {
@@ -51,8 +52,58 @@ function caption(doc: Doc, text: string) {
   doc.font('sans').fontSize(8.5).fillColor(muted).text(text).moveDown(0.4).fillColor(ink);
 }
 
+/** A section with nothing to show: what is missing and the step that fills it. */
+function emptyNote(doc: Doc, text: string) {
+  doc.font('sans').fontSize(9.5).fillColor(muted).text(text).moveDown(0.5).fillColor(ink);
+}
+
 function swatch(doc: Doc, color: string, x: number, y: number, size = 7) {
   doc.save().rect(x, y, size, size).fill(color).restore();
+}
+
+/** A note number: small, bold, raised inside the line's height, so it never reaches the line above. */
+const noteStyle: PieceStyle = { font: 'sans-bold', size: 6.5, color: accent, underline: null, rise: 3.6 };
+const lineGap = 2.5;
+
+function lineHeight(doc: Doc, font: string, size: number): number {
+  return doc.font(font).fontSize(size).currentLineHeight(true);
+}
+
+/**
+ * How far the font's baseline sits below the top of its line, in points. PDFKit places text by the
+ * top of its own font; pieces of two fonts on one line (the text and its note numbers) must share
+ * the text's baseline instead, and PDFKit's typings do not show the font's metrics.
+ */
+function ascender(doc: Doc, font: string, size: number): number {
+  const current = doc.font(font).fontSize(size) as unknown as { _font: { ascender: number } };
+  return (current._font.ascender / 1000) * size;
+}
+
+function measureWith(doc: Doc): Measure {
+  return (text, style) => doc.font(style.font).fontSize(style.size).widthOfString(text);
+}
+
+/**
+ * Draws broken lines from doc.y down, each the height of the paragraph's own type (`base`), turning
+ * the page when a line would not fit; `keepWith` more lines' room is asked for the first one.
+ */
+function drawLines(doc: Doc, lines: Line[], base: PieceStyle, keepWith = 0) {
+  const left = doc.page.margins.left;
+  const height = lineHeight(doc, base.font, base.size) + lineGap;
+  const ascent = ascender(doc, base.font, base.size);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  for (const [i, line] of lines.entries()) {
+    if (doc.y + height * (i === 0 ? 1 + keepWith : 1) > bottom()) doc.addPage();
+    const top = doc.y;
+    const baseline = top + ascent;
+    for (const p of line.pieces) {
+      const x = left + p.x;
+      doc.font(p.style.font).fontSize(p.style.size).fillColor(p.style.color).text(p.text, x, baseline - p.style.rise, { lineBreak: false, baseline: 'alphabetic' });
+      if (p.style.underline) doc.save().rect(x, baseline + 1.4, p.width, 0.6).fill(p.style.underline).restore();
+    }
+    doc.x = left;
+    doc.y = top + height;
+  }
 }
 
 /** Pauses every `every` calls: drawing is synchronous, so long articles give the event loop a turn. */
@@ -77,24 +128,26 @@ async function drawArticle(doc: Doc, article: ReportArticle, colorOf: Map<string
     doc.font('serif-italic').fontSize(10).fillColor(muted).text(article.memo).fillColor(ink);
   }
   doc.moveDown(0.8);
-  for (const block of article.blocks) {
-    if (block.type === 'heading') doc.moveDown(0.4).font('sans-bold').fontSize(11.5);
-    else doc.font('serif').fontSize(10.5);
-    const base = block.type === 'heading' ? 'sans-bold' : 'serif';
-    const size = block.type === 'heading' ? 11.5 : 10.5;
-    const runs = block.runs.length > 0 ? block.runs : [{ text: '', categories: [], endsNotes: [] }];
-    runs.forEach((run, i) => {
-      const last = i === runs.length - 1;
-      const highlighted = run.categories.length > 0;
-      const color = highlighted ? textColor(colorOf.get(run.categories[0]!) ?? ink) : ink;
-      doc.font(base).fontSize(size).fillColor(color).text(run.text, { continued: !last || run.endsNotes.length > 0, underline: highlighted, lineGap: 2.5 });
-      if (run.endsNotes.length > 0) {
-        doc.font('sans-bold').fontSize(6.5).fillColor(accent).text(` ${run.endsNotes.join(',')} `, { continued: !last, underline: false, lineGap: 2.5 });
-      }
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  // One space between paragraphs, whatever the last piece drawn was: PDFKit's moveDown measures
+  // in the current font, which after a note number was the numbers' small size.
+  const gap = 0.5 * lineHeight(doc, 'serif', 10.5);
+  for (const [i, block] of article.blocks.entries()) {
+    const heading = block.type === 'heading';
+    const base: PieceStyle = { font: heading ? 'sans-bold' : 'serif', size: heading ? 11.5 : 10.5, color: ink, underline: null, rise: 0 };
+    if (heading && i > 0) doc.y += 0.4 * lineHeight(doc, base.font, base.size);
+    const pieces: Piece[] = block.runs.flatMap((run) => {
+      const color = run.categories.length > 0 ? textColor(colorOf.get(run.categories[0]!) ?? ink) : ink;
+      const text: Piece = { text: run.text, style: { ...base, color, underline: run.categories.length > 0 ? color : null } };
+      return run.endsNotes.length > 0 ? [text, { text: noteLabel(run.endsNotes), style: noteStyle, glue: true }] : [text];
     });
-    doc.fillColor(ink).moveDown(0.5);
+    // A heading keeps the block after it company on its page.
+    drawLines(doc, breakLines(pieces, width, measureWith(doc)), base, heading ? 2 : 0);
+    doc.y += gap;
     await breathe();
   }
+  doc.x = left;
   doc.moveDown(0.5).font('sans-bold').fontSize(11).fillColor(ink).text(`Annotations (${article.notes.length})`).moveDown(0.3);
   if (article.notes.length === 0) doc.font('sans').fontSize(9).fillColor(muted).text('None in this export.');
   for (const n of article.notes) {
@@ -121,32 +174,39 @@ function drawMatrix(doc: Doc, model: ReportModel) {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const labelWidth = 150;
-  const cellWidth = Math.min(40, (width - labelWidth) / Math.max(1, cats.length));
+  // A cell must hold "100.0 %": a codebook with more factors than fit across the page is drawn as
+  // several tables of consecutive columns, rather than with figures drawn over each other.
+  const perTable = Math.max(1, Math.floor((width - labelWidth) / 26));
+  const cellWidth = Math.min(40, (width - labelWidth) / Math.max(1, Math.min(perTable, cats.length)));
   const max = Math.max(0, ...model.articles.flatMap((a) => cats.map((c) => model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0)));
-  let y = doc.y;
-  doc.font('sans-bold').fontSize(7).fillColor(muted);
-  cats.forEach((c, i) => {
-    swatch(doc, c.color, left + labelWidth + i * cellWidth + cellWidth / 2 - 3, y, 6);
-    doc.text(String(i + 1), left + labelWidth + i * cellWidth, y + 8, { width: cellWidth, align: 'center' });
-  });
-  y += 22;
-  for (const a of model.articles) {
-    if (y > doc.page.height - doc.page.margins.bottom - 30) {
-      doc.addPage();
-      y = doc.y;
-    }
-    doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
-    cats.forEach((c, i) => {
-      const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
-      const heat = shareHeat(share, max);
-      const x = left + labelWidth + i * cellWidth;
-      doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(heat.background).restore();
-      doc.font('sans').fontSize(6.5).fillColor(heat.color).text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+  for (let from = 0; from < Math.max(1, cats.length); from += perTable) {
+    const group = cats.slice(from, from + perTable);
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    let y = doc.y;
+    doc.font('sans-bold').fontSize(7).fillColor(muted);
+    group.forEach((c, i) => {
+      swatch(doc, c.color, left + labelWidth + i * cellWidth + cellWidth / 2 - 3, y, 6);
+      doc.text(String(from + i + 1), left + labelWidth + i * cellWidth, y + 8, { width: cellWidth, align: 'center' });
     });
-    y += 23;
+    y += 22;
+    for (const a of model.articles) {
+      if (y > doc.page.height - doc.page.margins.bottom - 30) {
+        doc.addPage();
+        y = doc.y;
+      }
+      doc.font('sans').fontSize(7.5).fillColor(ink).text(a.title, left, y + 2, { width: labelWidth - 6, height: 20, ellipsis: true });
+      group.forEach((c, i) => {
+        const share = model.comparison.matrix[a.document.id]?.[c.id]?.share ?? 0;
+        const heat = shareHeat(share, max);
+        const x = left + labelWidth + i * cellWidth;
+        doc.save().roundedRect(x + 1, y, cellWidth - 2, 20, 2).fill(heat.background).restore();
+        doc.font('sans').fontSize(6.5).fillColor(heat.color).text(share > 0 ? pct(share) : '–', x, y + 7, { width: cellWidth, align: 'center' });
+      });
+      y += 23;
+    }
+    doc.x = left;
+    doc.y = y + 6;
   }
-  doc.x = left;
-  doc.y = y + 6;
   doc.font('sans').fontSize(7.5).fillColor(muted).text(cats.map((c, i) => `${i + 1} ${c.name}`).join('   ·   '), left, doc.y, { width });
   doc.fillColor(ink).moveDown(0.5);
 }
@@ -217,6 +277,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   // Codebook
   doc.addPage();
   heading(doc, 'Codebook', 18);
+  if (model.empty.codebook) emptyNote(doc, model.empty.codebook);
   for (const c of model.codebook.categories) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
     const y = doc.y;
@@ -234,18 +295,25 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   // Framing
   doc.addPage();
   heading(doc, 'How each author frames the failure', 18);
-  caption(doc, `Share of each article’s text arguing each factor (overlapping passages counted once), from ${model.comparisonSource}.`);
-  drawMatrix(doc, model);
-  heading(doc, 'Framing profiles', 12);
-  caption(doc, 'Each author’s tagged text divided among the factors (colours as in the codebook).');
-  drawProfiles(doc, model);
-  heading(doc, 'Distance between authors', 12);
-  caption(doc, 'Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.');
-  const label = new Map(model.comparison.authors.map((a) => [a.key, a.label]));
-  for (const d of [...model.comparison.distances].filter((x) => Number.isFinite(x.distance)).sort((x, y) => y.distance - x.distance)) {
-    const top = d.separating[0];
-    const cat = top ? model.codebook.categories.find((c) => c.id === top.category) : undefined;
-    doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
+  if (model.empty.framing) {
+    // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
+    emptyNote(doc, model.empty.framing);
+  } else {
+    caption(doc, `Share of each article’s text arguing each factor (overlapping passages counted once), from ${model.comparisonSource}.`);
+    drawMatrix(doc, model);
+    heading(doc, 'Framing profiles', 12);
+    caption(doc, 'Each author’s tagged text divided among the factors (colours as in the codebook).');
+    drawProfiles(doc, model);
+    heading(doc, 'Distance between authors', 12);
+    caption(doc, 'Jensen–Shannon distance between framing profiles: 0 = the same mix of factors, 1 = nothing in common.');
+    const label = new Map(model.comparison.authors.map((a) => [a.key, a.label]));
+    const distances = [...model.comparison.distances].filter((x) => Number.isFinite(x.distance)).sort((x, y) => y.distance - x.distance);
+    if (distances.length === 0) doc.font('sans').fontSize(8.5).fillColor(muted).text('Not enough tagged authors to compare.');
+    for (const d of distances) {
+      const top = d.separating[0];
+      const cat = top ? model.codebook.categories.find((c) => c.id === top.category) : undefined;
+      doc.font('sans').fontSize(8.5).fillColor(ink).text(`${d.distance.toFixed(2)}   ${label.get(d.a)} — ${label.get(d.b)}${cat && top ? ` (most on ${cat.name}: ${pct(top.a)} vs ${pct(top.b)})` : ''}`);
+    }
   }
 
   await pause();
@@ -267,14 +335,18 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
     doc.x = left;
     doc.moveDown(1);
     for (const c of ag.categories) {
-      if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+      // A long name wraps within its column and the row grows to hold it (PDFKit wraps a string
+      // given a width whatever lineBreak says, so a fixed row height drew names over each other).
+      doc.font('sans').fontSize(8).fillColor(ink);
+      const nameHeight = doc.heightOfString(c.name, { width: 200 });
+      if (doc.y + Math.max(20, nameHeight + 3) > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const s = ag.sentences.byCategory[c.id]!;
       const y = doc.y;
       swatch(doc, c.color, left, y + 2, 6);
-      doc.font('sans').fontSize(8).fillColor(ink).text(c.name, left + 10, y, { width: 215, lineBreak: false, ellipsis: true });
+      doc.text(c.name, left + 10, y, { width: 200 });
       [formatAgreement(ag.unitized.byCategory[c.id] ?? Number.NaN), formatAgreement(s.alpha), formatAgreement(s.fleissKappa), pct(s.percentAgreement)].forEach((v, i) => doc.text(v, cols[i + 1], y, { lineBreak: false }));
       doc.x = left;
-      doc.y = y + 13;
+      doc.y = y + Math.max(13, nameHeight + 3);
     }
     doc.moveDown(0.5).font('sans').fontSize(8).fillColor(muted).text(`Pairs (alpha-u): ${ag.unitized.pairs.map((p) => `${ag.coders.find((c) => c.id === p.a)?.name}–${ag.coders.find((c) => c.id === p.b)?.name} ${formatAgreement(p.overall)}`).join('; ')}. n/c: not computable.`, left);
   }
