@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Debug as clientDebug } from '@prisma/client/runtime/client';
+import { Debug as adapterDebug } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
@@ -102,6 +104,22 @@ export function getDb(): PrismaClient {
     adapter: new PrismaPg(getPool(), { statementNameGenerator: (query) => statementName(query.sql) }),
   });
   return globalForDb.parallaxDb;
+}
+
+// Prisma's debug module keeps the arguments of its last 100 debug calls, whether or not debugging
+// is on (to attach them to an error report). Among them are the queries the client and the pg
+// adapter log, with their parameters: after an import's bulk INSERTs (lib/data/import-store.ts)
+// that was the column arrays of the last few dozen statements, 50 MB of texts and passages, kept
+// alive for as long as the process lived (found in a heap snapshot: strings held by the module's
+// history array). The history is a ring, and its module offers no way to empty it from outside
+// (the client bundles its own copy; the adapter's comes through driver-adapter-utils), so it is
+// pushed through with 100 empty entries of a namespace that is never enabled.
+const forgetters = [clientDebug('parallax:forget'), adapterDebug('parallax:forget')];
+const debugHistory = 100;
+
+/** Lets go of the parameters Prisma's debug history holds: call after a statement with large ones. */
+export function forgetStatementArguments(): void {
+  for (const forget of forgetters) for (let i = 0; i < debugHistory; i++) forget('');
 }
 
 /** Closes the pool: for scripts and tests that must exit cleanly. */

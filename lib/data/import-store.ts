@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { findUnstorable } from '@/lib/validations/storable';
 import { recordActivity } from './activity';
 import { memoryRelief } from '@/lib/jobs/memory';
+import { forgetStatementArguments } from '@/lib/db';
 
 // Writing an imported snapshot (lib/export's importers) into a new project, inside the caller's
 // transaction: one transaction for the whole file, so a file that fails half-way leaves nothing.
@@ -70,8 +71,17 @@ function byLength<T extends { length: number }>(rows: readonly T[], maxChars: nu
   return out;
 }
 
+/** A bulk statement, whose column arrays Prisma's debug history must not keep (lib/db.ts). */
+async function bulk(statement: Promise<number>): Promise<number> {
+  try {
+    return await statement;
+  } finally {
+    forgetStatementArguments();
+  }
+}
+
 function insertDocuments(tx: Prisma.TransactionClient, projectId: string, createdById: string | null, rows: DocumentRow[]): Promise<number> {
-  return tx.$executeRaw`
+  return bulk(tx.$executeRaw`
     INSERT INTO "Document" ("id", "projectId", "title", "author", "authorAffiliation", "outlet", "publishedOn", "sourceUrl", "text", "content",
       "contentHash", "length", "sourceName", "position", "createdById", "externalId", "createdAt", "updatedAt")
     SELECT d.id, ${projectId}::uuid, d.title, d.author, d.affiliation, d.outlet, d.published::date, d.url, d.body, d.content::jsonb,
@@ -80,11 +90,11 @@ function insertDocuments(tx: Prisma.TransactionClient, projectId: string, create
       ${column(rows, 'outlet')}::text[], ${column(rows, 'publishedOn')}::text[], ${column(rows, 'sourceUrl')}::text[], ${column(rows, 'text')}::text[],
       ${column(rows, 'content')}::text[], ${column(rows, 'contentHash')}::text[], ${column(rows, 'length')}::int[], ${column(rows, 'sourceName')}::text[],
       ${column(rows, 'position')}::int[], ${column(rows, 'externalId')}::text[])
-      AS d(id, title, author, affiliation, outlet, published, url, body, content, hash, chars, source, pos, external)`;
+      AS d(id, title, author, affiliation, outlet, published, url, body, content, hash, chars, source, pos, external)`);
 }
 
 function insertAnnotations(tx: Prisma.TransactionClient, projectId: string, rows: AnnotationRow[]): Promise<number> {
-  return tx.$executeRaw`
+  return bulk(tx.$executeRaw`
     INSERT INTO "Annotation" ("id", "projectId", "documentId", "annotatorId", "layer", "categoryId", "start", "end", "quote", "prefix", "suffix",
       "note", "orphaned", "createdAt", "updatedAt", "externalId", "externalCodingId")
     SELECT a.id, ${projectId}::uuid, a.document, a.annotator, a.layer::"Layer", a.category, a.from_, a.to_, a.quote, a.prefix, a.suffix,
@@ -93,17 +103,17 @@ function insertAnnotations(tx: Prisma.TransactionClient, projectId: string, rows
       ${column(rows, 'categoryId')}::uuid[], ${column(rows, 'start')}::int[], ${column(rows, 'end')}::int[], ${column(rows, 'quote')}::text[],
       ${column(rows, 'prefix')}::text[], ${column(rows, 'suffix')}::text[], ${column(rows, 'note')}::text[], ${column(rows, 'orphaned')}::boolean[],
       ${column(rows, 'createdAt')}::text[], ${column(rows, 'updatedAt')}::text[], ${column(rows, 'externalId')}::text[], ${column(rows, 'externalCodingId')}::text[])
-      AS a(id, document, annotator, layer, category, from_, to_, quote, prefix, suffix, note, orphaned, created, updated, external, coding)`;
+      AS a(id, document, annotator, layer, category, from_, to_, quote, prefix, suffix, note, orphaned, created, updated, external, coding)`);
 }
 
 function insertComments(tx: Prisma.TransactionClient, projectId: string, rows: CommentRow[]): Promise<number> {
-  return tx.$executeRaw`
+  return bulk(tx.$executeRaw`
     INSERT INTO "Comment" ("id", "projectId", "documentId", "annotationId", "authorId", "body", "mentions", "createdAt", "updatedAt", "editedAt", "externalId")
     SELECT c.id, ${projectId}::uuid, c.document, c.annotation, c.author, c.body, '{}'::uuid[], c.created::timestamp(3), c.created::timestamp(3),
       c.edited::timestamp(3), c.external
     FROM unnest(${column(rows, 'id')}::uuid[], ${column(rows, 'documentId')}::uuid[], ${column(rows, 'annotationId')}::uuid[], ${column(rows, 'authorId')}::uuid[],
       ${column(rows, 'body')}::text[], ${column(rows, 'createdAt')}::text[], ${column(rows, 'editedAt')}::text[], ${column(rows, 'externalId')}::text[])
-      AS c(id, document, annotation, author, body, created, edited, external)`;
+      AS c(id, document, annotation, author, body, created, edited, external)`);
 }
 
 async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>, onBatch?: (done: number) => void): Promise<void> {
@@ -275,14 +285,26 @@ export async function storeProjectSnapshot(
   };
   const annotationIds = new Map<string, string>();
   const annotationDocuments = new Map<string, string>();
-  const rows: AnnotationRow[] = [];
   const attributeRows: Prisma.AnnotationAttributeCreateManyInput[] = [];
+  // The rows are made and written a batch at a time: 50,000 rows made first were a second copy of
+  // the plan's passages (about 100 MB) for as long as the writing took.
+  const rowRelief = memoryRelief(20_000);
+  let batch: AnnotationRow[] = [];
+  let written = 0;
+  const writeBatch = async () => {
+    if (batch.length === 0) return;
+    await insertAnnotations(tx, projectId, batch);
+    written += batch.length;
+    rowRelief(batch.length);
+    batch = [];
+    onProgress('Writing passages', written, snapshot.annotations.length);
+  };
   for (const a of snapshot.annotations) {
     const id = randomUUID();
     annotationIds.set(a.id, id);
     annotationDocuments.set(a.id, documentIds.get(a.documentId)!);
     const { prefix, suffix } = a.prefix || a.suffix || a.orphaned ? a : describeSpan(await textFor(a.documentId), a.start, a.end);
-    rows.push({
+    batch.push({
       id, documentId: documentIds.get(a.documentId)!, annotatorId: userIds.get(a.annotatorId)!, layer: a.layer, categoryId: categoryIds.get(a.categoryId)!,
       start: a.start, end: a.end, quote: a.quote, prefix, suffix, note: a.note, orphaned: a.orphaned === true,
       createdAt: isoOrThrow(a.createdAt), updatedAt: isoOrThrow(a.updatedAt), externalId: a.selectionId ?? a.id, externalCodingId: a.codingId ?? null,
@@ -292,12 +314,9 @@ export async function storeProjectSnapshot(
       if (!target) throw new ImportError(`an annotation has the value "${value}" for "${key}", which the file's codebook does not define.`);
       attributeRows.push({ annotationId: id, ...target });
     }
+    if (batch.length === bulkRows) await writeBatch();
   }
-  const rowRelief = memoryRelief(20_000);
-  await inBatches(rows, bulkRows, (batch) => insertAnnotations(tx, projectId, batch), (done) => {
-    rowRelief(bulkRows);
-    onProgress('Writing passages', done, rows.length);
-  });
+  await writeBatch();
   await inBatches(attributeRows, 5000, (batch) => tx.annotationAttribute.createMany({ data: batch }));
 
   const comments = snapshot.comments.filter((c) => annotationIds.has(c.annotationId));
@@ -328,8 +347,8 @@ export async function storeProjectSnapshot(
     action: 'project.create',
     targetType: 'project',
     targetId: projectId,
-    summary: `Imported the project ${quote(name, 120)} from ${input.fileName ? quote(input.fileName, 80) : input.format === 'w3c' ? 'a W3C Web Annotation file' : 'a REFI-QDA project'}: ${plural(snapshot.documents.length, 'document')}, ${plural(rows.length, 'annotation')}`,
-    details: { format: input.format, documents: snapshot.documents.length, annotations: rows.length, comments: commentRows.length, memos: snapshot.memos.length },
+    summary: `Imported the project ${quote(name, 120)} from ${input.fileName ? quote(input.fileName, 80) : input.format === 'w3c' ? 'a W3C Web Annotation file' : 'a REFI-QDA project'}: ${plural(snapshot.documents.length, 'document')}, ${plural(written, 'annotation')}`,
+    details: { format: input.format, documents: snapshot.documents.length, annotations: written, comments: commentRows.length, memos: snapshot.memos.length },
   });
-  return { projectId, slug, name, documents: snapshot.documents.length, annotations: rows.length, comments: commentRows.length, memos: snapshot.memos.length, people: snapshot.users.length };
+  return { projectId, slug, name, documents: snapshot.documents.length, annotations: written, comments: commentRows.length, memos: snapshot.memos.length, people: snapshot.users.length };
 }

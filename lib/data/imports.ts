@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { getDb } from '@/lib/db';
@@ -77,7 +77,7 @@ type SpilledPlan = { dir: string; texts: { index: number; length: number }[] };
 
 const spilledFile = (dir: string, index: number) => path.join(dir, `${index}.txt`);
 /** A full collection after about this many characters of text (lib/jobs/memory.ts). */
-const textCharsBetweenCollections = 12_000_000;
+const textCharsBetweenCollections = 4_000_000;
 
 function spilledTexts(plan: SpilledPlan): SpilledTexts {
   return {
@@ -90,6 +90,64 @@ function spilledTexts(plan: SpilledPlan): SpilledTexts {
       }
     },
   };
+}
+
+/** Passages (or comments) per record of a plan file. */
+const planRecordItems = 5000;
+
+/**
+ * Writes a prepared import to `file` as length-prefixed V8-serialised records: the plan without
+ * its passages and comments first, then those a few thousand at a time. One serialisation of a
+ * plan of 50,000 passages was a 60 MB buffer beside the plan itself; in records, the worker holds
+ * one record's bytes at a time, when it writes the plan and when it reads it back (readPlan).
+ */
+async function writePlan(file: string, prepared: PreparedImport): Promise<void> {
+  const out = await open(file, 'w', 0o600);
+  try {
+    const record = async (value: unknown) => {
+      const bytes = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      await out.write(length);
+      await out.write(bytes);
+    };
+    if (prepared.kind !== 'qdpx' && prepared.kind !== 'w3c') {
+      await record(prepared);
+      return;
+    }
+    const { annotations, comments } = prepared.snapshot;
+    await record({ ...prepared, snapshot: { ...prepared.snapshot, annotations: [], comments: [] } });
+    for (let i = 0; i < annotations.length; i += planRecordItems) await record({ annotations: annotations.slice(i, i + planRecordItems) });
+    for (let i = 0; i < comments.length; i += planRecordItems) await record({ comments: comments.slice(i, i + planRecordItems) });
+  } finally {
+    await out.close();
+  }
+}
+
+async function readPlan(file: string): Promise<PreparedImport> {
+  const input = await open(file, 'r');
+  try {
+    let position = 0;
+    const record = async (): Promise<unknown> => {
+      const length = Buffer.alloc(4);
+      const { bytesRead } = await input.read(length, 0, 4, position);
+      if (bytesRead === 0) return undefined;
+      const bytes = Buffer.alloc(length.readUInt32LE());
+      await input.read(bytes, 0, bytes.length, position + 4);
+      position += 4 + bytes.length;
+      return deserialize(bytes);
+    };
+    const prepared = (await record()) as PreparedImport;
+    if (prepared.kind !== 'qdpx' && prepared.kind !== 'w3c') return prepared;
+    for (let next = await record(); next !== undefined; next = await record()) {
+      const part = next as { annotations?: ExportSnapshot['annotations']; comments?: ExportSnapshot['comments'] };
+      for (const a of part.annotations ?? []) prepared.snapshot.annotations.push(a);
+      for (const c of part.comments ?? []) prepared.snapshot.comments.push(c);
+    }
+    return prepared;
+  } finally {
+    await input.close();
+  }
 }
 
 const keepJobsMs = 24 * 60 * 60_000;
@@ -453,7 +511,7 @@ export async function runAnalysis(id: string): Promise<void> {
   const progress = progressWriter(id);
   try {
     const prepared = await prepareImport(userActor(job.userId), { kind: job.kind as ImportKind, file: uploadPath(id), projectSlug: job.project?.slug ?? null, spillTo: textsPath(id) }, progress);
-    await writeFile(planPath(id), serialize(prepared), { mode: 0o600 });
+    await writePlan(planPath(id), prepared);
     await progress.flush();
     await db.importJob.updateMany({ where: { id, status: 'ANALYSING' }, data: { status: 'READY', stage: '', summary: prepared.summary as unknown as Prisma.InputJsonValue } });
   } catch (error) {
@@ -474,7 +532,7 @@ export async function runCommit(id: string): Promise<void> {
   try {
     let prepared: PreparedImport;
     try {
-      prepared = deserialize(await readFile(planPath(id))) as PreparedImport;
+      prepared = await readPlan(planPath(id));
     } catch {
       throw new AppError('INVALID', 'This import’s reading of the file is no longer on this server (it restarted, or another instance answered). Upload the file again.');
     }

@@ -22,6 +22,12 @@ export type Archive = {
   entries: ArchiveEntryInfo[];
   /** Inflates one entry (by its exact name), counting what is inflated against the limits. */
   read(name: string): Promise<Uint8Array>;
+  /**
+   * Inflates one entry piece by piece as they are asked for, under the same limits: a large
+   * entry (a 36 MB project.qde) is then never whole in memory. An entry read again is counted
+   * against the entry's limit, but only once against the archive's total.
+   */
+  stream(name: string): AsyncIterable<Uint8Array>;
   /** Bytes inflated so far. */
   inflated(): number;
   close(): void;
@@ -62,7 +68,10 @@ export async function openArchive(source: string | Uint8Array, limits: ArchiveLi
   }
 
   let inflated = 0;
-  const read = (name: string): Promise<Uint8Array> => {
+  /** Entries inflated whole once already: counted in `inflated`. */
+  const counted = new Set<string>();
+
+  const open = (name: string): Promise<{ entry: yauzl.Entry; stream: NodeJS.ReadableStream & { destroy: () => void } }> => {
     const entry = entries.get(name);
     if (!entry) return Promise.reject(new ImportError(`the archive has no entry ${name}`));
     if (entry.isEncrypted()) return Promise.reject(new ImportError(`the archive entry ${name} is encrypted; export the project again without a password`));
@@ -72,41 +81,60 @@ export async function openArchive(source: string | Uint8Array, limits: ArchiveLi
     }
     return new Promise((resolve, reject) => {
       zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) {
-          reject(new ImportError(`the archive entry ${name} cannot be read: ${error?.message ?? 'no data'}`));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let failed = false;
-        const fail = (problem: ImportError) => {
-          if (failed) return;
-          failed = true;
-          stream.destroy();
-          reject(problem);
-        };
-        stream.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          inflated += chunk.length;
-          if (size > limits.maxEntryBytes) fail(new ImportError(`the archive entry ${name} inflates to more than ${mib(limits.maxEntryBytes)}; at most ${mib(limits.maxEntryBytes)} a file can be imported`));
-          else if (inflated > limits.maxTotalBytes) fail(new ImportError(`the archive inflates to more than ${mib(limits.maxTotalBytes)} in all, more than can be imported`));
-          else chunks.push(chunk);
-        });
-        stream.on('error', (streamError: Error) => {
-          // yauzl's size check: the entry holds more (or less) than its header declares.
-          const lying = /too many bytes|too few bytes|expected/i.test(streamError.message);
-          fail(new ImportError(lying ? `the archive entry ${name} holds more data than it declares (${entry.uncompressedSize} bytes): the archive is damaged or hostile, and was refused` : `the archive entry ${name} cannot be inflated: ${streamError.message}`));
-        });
-        stream.on('end', () => {
-          if (!failed) resolve(new Uint8Array(Buffer.concat(chunks, size)));
-        });
+        if (error || !stream) reject(new ImportError(`the archive entry ${name} cannot be read: ${error?.message ?? 'no data'}`));
+        else resolve({ entry, stream });
       });
     });
+  };
+  const streamError = (name: string, entry: yauzl.Entry, error: unknown): ImportError => {
+    if (error instanceof ImportError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    // yauzl's size check: the entry holds more (or less) than its header declares.
+    const lying = /too many bytes|too few bytes|expected/i.test(message);
+    return new ImportError(lying ? `the archive entry ${name} holds more data than it declares (${entry.uncompressedSize} bytes): the archive is damaged or hostile, and was refused` : `the archive entry ${name} cannot be inflated: ${message}`);
+  };
+  /** Counts a piece of `name` as inflated; throws at a limit. */
+  const count = (name: string, size: number, piece: number) => {
+    if (size > limits.maxEntryBytes) throw new ImportError(`the archive entry ${name} inflates to more than ${mib(limits.maxEntryBytes)}; at most ${mib(limits.maxEntryBytes)} a file can be imported`);
+    if (counted.has(name)) return;
+    inflated += piece;
+    if (inflated > limits.maxTotalBytes) throw new ImportError(`the archive inflates to more than ${mib(limits.maxTotalBytes)} in all, more than can be imported`);
+  };
+
+  async function* stream(name: string): AsyncGenerator<Uint8Array> {
+    const { entry, stream: inflating } = await open(name);
+    let size = 0;
+    let whole = false;
+    try {
+      for await (const chunk of inflating as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        count(name, size, chunk.length);
+        yield chunk;
+      }
+      whole = true;
+    } catch (error) {
+      throw streamError(name, entry, error);
+    } finally {
+      // Stopped early (the reader failed, or needed no more): the inflating stream is let go of.
+      if (!whole) inflating.destroy();
+      else counted.add(name);
+    }
+  }
+
+  const read = async (name: string): Promise<Uint8Array> => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of stream(name)) {
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    return new Uint8Array(Buffer.concat(chunks, size));
   };
 
   return {
     entries: [...entries.values()].map((e) => ({ name: e.fileName, declaredSize: e.uncompressedSize, compressedSize: e.compressedSize })),
     read,
+    stream,
     inflated: () => inflated,
     close: () => zip.close(),
   };

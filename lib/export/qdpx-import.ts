@@ -57,7 +57,7 @@ import { CodePointIndex } from './code-points';
 import { inferBlocks, sha256Hex } from './snapshot';
 import { slugify } from '@/lib/slug';
 import type { ExportAnnotation, ExportBlock, ExportComment, ExportDocument, ExportGroup, ExportMemo, ExportSnapshot, ExportUser } from './types';
-import { parseXmlDocument, readSetAside } from './xml';
+import { parseXmlPieces, readSetAside, type ParsedElement } from './xml';
 import { detach, detachStrings } from './detach';
 
 export type ImportPlan = { snapshot: ExportSnapshot; summary: ImportSummary };
@@ -218,6 +218,55 @@ function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/** project.qde was taken for UTF-8 and is not: it is read again as Windows-1252, as decodeText does. */
+class NotUtf8 extends Error {}
+
+/**
+ * An entry's text decoded piece by piece as it is inflated, read as decodeText reads it whole:
+ * a byte-order mark names UTF-16 or UTF-8 (and is dropped); otherwise UTF-8, unless `windows1252`
+ * (the caller's second try after a NotUtf8).
+ */
+async function* decodePieces(bytes: AsyncIterable<Uint8Array>, windows1252: boolean): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  let head = new Uint8Array(0);
+  const decode = (piece: Uint8Array, more: boolean): string => {
+    try {
+      return decoder!.decode(piece, { stream: more });
+    } catch {
+      if (decoder!.encoding === 'utf-8') throw new NotUtf8();
+      throw new ImportError('project.qde is not readable text in the encoding its byte-order mark names');
+    }
+  };
+  const start = (): Uint8Array => {
+    let offset = 0;
+    let label = 'utf-8';
+    if (windows1252) label = 'windows-1252';
+    else if (head[0] === 0xff && head[1] === 0xfe) [label, offset] = ['utf-16le', 2];
+    else if (head[0] === 0xfe && head[1] === 0xff) [label, offset] = ['utf-16be', 2];
+    else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) offset = 3;
+    decoder = new TextDecoder(label, { fatal: label !== 'windows-1252', ignoreBOM: true });
+    return head.subarray(offset);
+  };
+  for await (const chunk of bytes) {
+    if (decoder === null) {
+      // The first three bytes decide the encoding.
+      const joined = new Uint8Array(head.length + chunk.length);
+      joined.set(head);
+      joined.set(chunk, head.length);
+      head = joined;
+      if (head.length < 3) continue;
+      const text = decode(start(), true);
+      head = new Uint8Array(0);
+      if (text !== '') yield text;
+      continue;
+    }
+    const text = decode(chunk, true);
+    if (text !== '') yield text;
+  }
+  const rest = decoder === null ? decode(start(), false) : decode(new Uint8Array(0), false);
+  if (rest !== '') yield rest;
+}
+
 // ─── Small helpers ──────────────────────────────────────────────────────────────────────────
 
 /** A GUID as the file spells it (trimmed), and its normalised form for lookups. */
@@ -338,8 +387,10 @@ export async function readQdpx(source: string | Uint8Array, options: QdpxReadOpt
     // source's text is read once, and not kept past its source.
     const files = new Map<string, DecodedText>();
     const needed = new Set<string>();
-    // The XML is handed over without a name here, so that readProject can let go of it once parsed.
-    return await readProject(decodeText(await archive.read(qdeName)).raw, {
+    // project.qde is read twice, each time decoded as it is inflated (never whole in memory): once
+    // for everything but the text sources, then for each text source in turn (readProject). A
+    // file that is not UTF-8 is found in the first reading, before any source is handed over.
+    const projectFiles: ProjectFiles = {
       resolve: (path, basePath) => {
         const found = resolvePath(index, path, basePath);
         if (found.entry) needed.add(found.entry);
@@ -355,7 +406,24 @@ export async function readQdpx(source: string | Uint8Array, options: QdpxReadOpt
       onDocument: options.onDocument,
       otherEntries: () => archive.entries.filter((e) => !needed.has(e.name) && e.name !== qdeName && !/^sources\/?$/i.test(e.name)).map((e) => e.name),
       progress,
-    });
+    };
+    // A reading left unfinished (a refusal, or sources past the last one needed) is ended, so its
+    // inflating stream and the archive's file are let go of.
+    const readings: AsyncGenerator<string>[] = [];
+    const reading = (windows1252: boolean) => () => {
+      const pieces = decodePieces(archive.stream(qdeName), windows1252);
+      readings.push(pieces);
+      return pieces;
+    };
+    try {
+      return await readProject(reading(false), projectFiles);
+    } catch (error) {
+      if (!(error instanceof NotUtf8)) throw error;
+      // Not UTF-8: older Windows tools wrote their code page. Every byte decodes in Windows-1252.
+      return await readProject(reading(true), projectFiles);
+    } finally {
+      for (const pieces of readings) await pieces.return(undefined).catch(() => undefined);
+    }
   } finally {
     archive.close();
     checkedDates.clear();
@@ -377,14 +445,14 @@ type ProjectFiles = {
   progress: (stage: string, done: number, total: number) => void;
 };
 
-async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan> {
+async function readProject(xml: () => AsyncIterable<string>, files: ProjectFiles): Promise<ImportPlan> {
   // The XML, and the parser's tree, are let go of as soon as the next step has its own copy: for a
   // project of 50,000 passages they are a few hundred megabytes that nothing reads again.
   // The text sources (all their passages: most of the file) are set aside in this first reading,
   // and read one at a time by the loop below (xml.ts).
   const expectation = { root: 'Project', namespace: projectNamespace, namespaceLabel: '"urn:QDA-XML:project:1.0"', what: 'project.qde', arrays: repeated, namespaceOptional: true, setAside: ['Sources', 'TextSource'] } as const;
-  let root: ReturnType<typeof parseXmlDocument> | null = parseXmlDocument(xml, expectation);
-  const setAsideSources = readSetAside(xml, expectation);
+  let root: ParsedElement | null = await parseXmlPieces(xml(), expectation);
+  const setAsideSources = readSetAside(xml(), expectation);
   const parsed = projectSchema.safeParse(root);
   if (!parsed.success) throw importErrorFromIssues('project.qde: Project', parsed.error.issues, root);
   root = null;
@@ -499,6 +567,8 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
 
   const documents: ExportDocument[] = [];
   const annotations: ExportAnnotation[] = [];
+  /** What was detached (detach.ts) when its source was let go of. */
+  const detached = new WeakSet<object>();
   const comments: ExportComment[] = [];
   const memoParts = new Map<string | null, { id: string; name: string; body: string; authorId: string; updatedAt: string }[]>();
   const documentKeys = new Map<string, string>();
@@ -527,13 +597,13 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   // loop below reaches it; the loop lets go of it when it is done.
   const rawTextSources: unknown[] = project.Sources?.TextSource ?? [];
   const attributeOf = (raw: unknown, name: string) => (raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined);
-  const textSources: { take: () => TextSourceInput; kind: string; richText: boolean; plainText: boolean }[] = rawTextSources.map((raw, i) => ({
+  const textSources: { take: () => TextSourceInput | Promise<TextSourceInput>; kind: string; richText: boolean; plainText: boolean }[] = rawTextSources.map((raw, i) => ({
     kind: 'text',
     richText: typeof attributeOf(raw, 'richTextPath') === 'string',
     plainText: typeof attributeOf(raw, 'plainTextPath') === 'string',
-    take: () => {
+    take: async () => {
       // The source's element, read whole now (the tree holds its attributes only).
-      const next = setAsideSources.next();
+      const next = await setAsideSources.next();
       const node: unknown = next.done ? rawTextSources[i] : next.value;
       rawTextSources[i] = undefined;
       const checked = textSourceSchema.safeParse(node);
@@ -566,7 +636,7 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
 
   let sourceIndex = 0;
   for (const { take, kind } of textSources) {
-    const source = take();
+    const source = await take();
     sourceIndex++;
     files.progress('Reading sources', sourceIndex - 1, textSources.length);
     const label = source.name?.trim() || `source ${sourceIndex}`;
@@ -845,9 +915,9 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
     if (files.onDocument && (await files.onDocument(document, annotations.slice(firstAnnotation)))) {
       // Let go of the text: nothing kept may be a view into it (detach.ts), nor into the XML.
       document.text = '';
-      for (let n = firstAnnotation; n < annotations.length; n++) detachStrings(annotations[n]);
-      for (let n = firstComment; n < comments.length; n++) detachStrings(comments[n]);
-      detachStrings(document);
+      for (let n = firstAnnotation; n < annotations.length; n++) detached.add(detachStrings(annotations[n]!));
+      for (let n = firstComment; n < comments.length; n++) detached.add(detachStrings(comments[n]!));
+      detached.add(detachStrings(document));
     }
 
     const positionsEntry: SourcePositions = { source: label, reading: decision.label, decidedBy: decision.decidedBy, passages: rawSelections.length, verified, flagged, fits: decision.fits };
@@ -947,8 +1017,14 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
   }
   summary.notImported = notImported.list();
 
-  // What is kept shares no memory with the XML, which can then go (detach.ts).
-  return detachStrings({
+  // What is kept shares no memory with the XML, which can then go (detach.ts). What was detached
+  // as its source was let go of is not copied again: for 50,000 passages that second copy was
+  // about 100 MB of heap at the end of the reading.
+  const detachNew = <T extends object>(list: T[]) => {
+    for (const item of list) if (!detached.has(item)) detachStrings(item);
+    return list;
+  };
+  const plan: ImportPlan = detachStrings({
     snapshot: {
       exportedAt,
       baseUrl: '',
@@ -957,15 +1033,19 @@ async function readProject(xml: string, files: ProjectFiles): Promise<ImportPlan
       users,
       categories,
       attributes,
-      documents,
-      annotations,
-      comments,
+      documents: [],
+      annotations: [],
+      comments: [],
       memos,
       documentGroups,
       categoryGroups,
     },
     summary,
   });
+  plan.snapshot.documents = detachNew(documents);
+  plan.snapshot.annotations = detachNew(annotations);
+  plan.snapshot.comments = detachNew(comments);
+  return plan;
 }
 
 function isHttpUrl(value: string): boolean {

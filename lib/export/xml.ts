@@ -128,24 +128,21 @@ export type XmlExpectation = {
 // defines only the five that saxes knows.
 const htmlEntities: Record<string, string> = { nbsp: '\u00a0', cent: '¢', pound: '£', yen: '¥', euro: '€', copy: '©', reg: '®', inr: '₹' };
 
-/** The text is fed to the parser in pieces of this many characters (the stream yields between them). */
-const chunkChars = 1 << 16;
-
 type Frame = { name: string; attributes: Record<string, string>; children: ParsedElement | null; text: string; setAside: boolean; depth: number };
 
 /**
- * Reads `xml` (saxes: a streaming, strict XML parser), building each element the way the importers
- * read them: an element with neither attributes nor child elements is its text (`''` when empty);
- * any other is an object of its attributes and child elements, by name, the root's namespace
- * prefix removed, with its text (if any is more than white space) as `#text`. Elements named in
- * `arrays` are always arrays; another that repeats becomes one.
+ * A reader of XML text given in pieces (saxes: a streaming, strict XML parser), building each
+ * element the way the importers read them: an element with neither attributes nor child elements
+ * is its text (`''` when empty); any other is an object of its attributes and child elements, by
+ * name, the root's namespace prefix removed, with its text (if any is more than white space) as
+ * `#text`. Elements named in `arrays` are always arrays; another that repeats becomes one.
  *
  * `setAside` names, by local names from the root's child down ("Sources", "TextSource"), elements
  * that are not built into the tree: each stands there as its attributes alone, and `onSetAside`
  * hears each one whole, in document order, as soon as its end tag is read. A file of 50,000
  * passages is then never a tree in memory all at once.
  */
-function readXml(xml: string, expected: XmlExpectation, setAside: readonly string[] | null, onSetAside: ((element: ParsedElement) => void) | null): { root: ParsedElement; feed: () => boolean } {
+function xmlReader(expected: XmlExpectation, setAside: readonly string[] | null, onSetAside: ((element: ParsedElement) => void) | null): { root: () => ParsedElement; write: (piece: string) => void; close: () => void } {
   const parser = new SaxesParser({ xmlns: false, position: true });
   Object.assign(parser.ENTITIES, htmlEntities);
   const stack: Frame[] = [];
@@ -239,7 +236,6 @@ function readXml(xml: string, expected: XmlExpectation, setAside: readonly strin
     failure ??= error;
   });
 
-  let at = 0;
   const fail = (error: unknown): never => {
     if (error instanceof ImportError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -247,61 +243,78 @@ function readXml(xml: string, expected: XmlExpectation, setAside: readonly strin
     const where = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(message);
     throw new ImportError(where ? `${expected.what} is not well-formed XML (line ${where[1]}, column ${Number(where[2]) + 1}): ${where[3]}` : `${expected.what} could not be read as XML: ${message}`);
   };
-  /** Feeds the next piece of the text; false once all of it has been read. */
-  const feed = (): boolean => {
+  // A DOCTYPE is refused before it is parsed: it could declare entities (expansion bombs,
+  // external files). The text comes in pieces, so the end of the last one is kept to find one
+  // that a piece boundary cuts.
+  let tail = '';
+  let first = true;
+  const write = (piece: string) => {
     try {
-      if (at >= xml.length) {
-        parser.close();
-        if (failure) fail(failure);
-        if (root === null) throw new ImportError(`${expected.what} has no single root element`);
-        return false;
+      let text = piece;
+      if (first && text !== '') {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
       }
-      parser.write(xml.slice(at, (at += chunkChars)));
+      if (/<!DOCTYPE/i.test(tail + text)) throw new ImportError(`${expected.what} declares a DOCTYPE, which QDA-XML never uses; it was refused for safety`);
+      tail = text.length >= 8 ? text.slice(-8) : (tail + text).slice(-8);
+      parser.write(text);
       if (failure) fail(failure);
-      return true;
     } catch (error) {
-      return fail(error);
+      fail(error);
     }
   };
-  return {
-    get root() {
-      return root ?? {};
-    },
-    feed,
+  const close = () => {
+    try {
+      parser.close();
+      if (failure) fail(failure);
+      if (root === null) throw new ImportError(`${expected.what} has no single root element`);
+    } catch (error) {
+      fail(error);
+    }
   };
+  return { root: () => root ?? {}, write, close };
 }
 
-function prepared(xml: string, what: string): string {
-  // A DOCTYPE is refused before parsing: it could declare entities (expansion bombs, external files).
-  const source = xml.replace(/^\uFEFF/, '');
-  if (/<!DOCTYPE/i.test(source)) throw new ImportError(`${what} declares a DOCTYPE, which QDA-XML never uses; it was refused for safety`);
-  return source;
-}
+/** The text is fed to the parser in pieces of this many characters. */
+const chunkChars = 1 << 16;
 
 /**
  * Parses `xml` and returns its root element, checked to be `expected.root` in `expected.namespace`
  * (with or without a namespace prefix). `arrays` names the elements that may repeat, so they are
  * always arrays. Every failure is an ImportError naming `expected.what` ("project.qde").
- *
- * With `setAside` (local names from the root's child down), those elements are left out of the
- * tree but for their attributes; `readSetAside` then reads them one at a time.
  */
-export function parseXmlDocument(xml: string, expected: XmlExpectation & { setAside?: readonly string[] }): ParsedElement {
-  const reader = readXml(prepared(xml, expected.what), expected, expected.setAside ?? null, expected.setAside ? () => undefined : null);
-  while (reader.feed());
-  return reader.root;
+export function parseXmlDocument(xml: string, expected: XmlExpectation): ParsedElement {
+  const reader = xmlReader(expected, null, null);
+  for (let at = 0; at < xml.length; at += chunkChars) reader.write(xml.slice(at, at + chunkChars));
+  reader.close();
+  return reader.root();
 }
 
 /**
- * The elements `parseXmlDocument` set aside, each whole, in document order: the text is read
- * again, a piece at a time, and only the element being read is built.
+ * `parseXmlDocument` of a text that arrives in pieces (a large file, decoded as it is inflated),
+ * so that neither its bytes nor its text are ever whole in memory. With `setAside` (local names
+ * from the root's child down), those elements are left out of the tree but for their attributes;
+ * `readSetAside` then reads them one at a time from another pass over the text.
  */
-export function* readSetAside(xml: string, expected: XmlExpectation & { setAside: readonly string[] }): Generator<ParsedElement> {
+export async function parseXmlPieces(pieces: AsyncIterable<string>, expected: XmlExpectation & { setAside?: readonly string[] }): Promise<ParsedElement> {
+  const reader = xmlReader(expected, expected.setAside ?? null, expected.setAside ? () => undefined : null);
+  for await (const piece of pieces) reader.write(piece);
+  reader.close();
+  return reader.root();
+}
+
+/**
+ * The elements `parseXmlPieces` set aside, each whole, in document order, from a new pass over
+ * the text: only the element being read is built, and the text is read only as far as the next
+ * element needs.
+ */
+export async function* readSetAside(pieces: AsyncIterable<string>, expected: XmlExpectation & { setAside: readonly string[] }): AsyncGenerator<ParsedElement> {
   const ready: ParsedElement[] = [];
-  const reader = readXml(prepared(xml, expected.what), expected, expected.setAside, (element) => ready.push(element));
-  let more = true;
-  while (more || ready.length > 0) {
-    if (ready.length > 0) yield ready.shift()!;
-    else more = reader.feed();
+  const reader = xmlReader(expected, expected.setAside, (element) => ready.push(element));
+  for await (const piece of pieces) {
+    reader.write(piece);
+    while (ready.length > 0) yield ready.shift()!;
   }
+  reader.close();
+  while (ready.length > 0) yield ready.shift()!;
 }
