@@ -1,26 +1,17 @@
 'use server';
-import { runAction } from '@/lib/actions/run';
+import { formFields, runAction } from '@/lib/actions/run';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActivityFiltersInput } from '@/lib/activity';
 import { listActivity, type ActivityPage } from '@/lib/data/activity';
 import { createProject, setLayersRevealed, updateProjectSettings } from '@/lib/data/projects';
-import { isAppError, type ActionResult } from '@/lib/errors';
-import { requireActor } from '@/lib/session';
+import type { ActionResult } from '@/lib/errors';
 import type { ProjectSettingsInput } from '@/lib/validations/project';
-import type { FormState } from './auth';
 
-export async function createProjectAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { actor } = await requireActor();
-  const input = { slug: String(form.get('slug') ?? ''), name: String(form.get('name') ?? ''), description: String(form.get('description') ?? '') };
-  let slug: string;
-  try {
-    ({ slug } = await createProject(actor, input));
-  } catch (error) {
-    if (isAppError(error)) return { error: error.message, fields: input };
-    throw error;
-  }
-  redirect(`/projects/${slug}`);
+export async function createProjectAction(form: FormData): Promise<ActionResult<null>> {
+  const result = await runAction('createProjectAction', (actor) => createProject(actor, formFields(form, ['slug', 'name', 'description'])));
+  if (!result.ok) return result;
+  redirect(`/projects/${result.data.slug}`);
 }
 
 const projectPath = (slug: string) => `/projects/${slug}`;
