@@ -211,7 +211,7 @@ export function FormMessage({ success }: { success?: string | null }) {
       data-form-message
       className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200 focus:outline-none"
     >
-      {marked > 0 ? (marked === 1 ? 'Check the field marked below.' : `Check the ${marked} fields marked below.`) : error.message}
+      {marked > 0 ? (marked === 1 ? 'Check the marked field.' : `Check the ${marked} marked fields.`) : error.message}
     </p>
   );
 }

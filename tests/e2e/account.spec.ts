@@ -47,7 +47,7 @@ test('sign-up points at each wrong field, keeps what was typed, and refuses a we
   await expect(name).toBeFocused();
   // No block of raw field keys any more.
   await expect(page.getByText(/name: Name is required/)).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: 'Check the' })).toHaveText('Check the 3 fields marked below.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Check the' })).toHaveText('Check the 3 marked fields.');
 
   const address = `weak-${stamp()}@e2e.example`;
   await name.fill('Ida Weak');
