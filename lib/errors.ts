@@ -20,12 +20,18 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** A message for each input field that is wrong, keyed by the field's name (its zod path). */
+export type FieldErrors = Record<string, string>;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** Set when the error is about named fields, so a form shows each message under its field. */
+  readonly fieldErrors: FieldErrors | undefined;
+  constructor(code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.fieldErrors = fieldErrors;
   }
   get status(): number {
     return errorStatus[this.code];
@@ -49,7 +55,8 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ActionError = { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /** Like ActionResult, but a stale edit also carries the record as it now is, for the UI to show. */
 export type VersionedActionResult<T, C> =
@@ -69,7 +76,9 @@ export function toVersionedActionError<C>(error: unknown, context: string): Vers
  * a bug, so it is logged once with its context and re-thrown for Next's error boundary.
  */
 export function toActionError(error: unknown, context: string): ActionResult<never> {
-  if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+  if (isAppError(error)) {
+    return { ok: false, error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } };
+  }
   if (isDatabaseUnavailable(error)) {
     console.warn(`[parallax] ${context}: the database is not answering`);
     return { ok: false, error: { code: 'UNAVAILABLE', message: 'The database is not answering right now; try again in a few seconds.' } };

@@ -57,3 +57,26 @@ export function canModerateComments(role: Role): boolean {
 export function canSeeAgreement(role: Role, project: { annotatorsSeeAgreement: boolean }): boolean {
   return canSeeAllLayers(role) || project.annotatorsSeeAgreement;
 }
+
+/** An archived project is read-only for everyone, owners included, until an owner restores it. */
+export function isProjectWritable(project: { archivedAt: Date | null }): boolean {
+  return project.archivedAt === null;
+}
+/** Archiving and restoring, and deleting: the project's owners. */
+export function canArchiveProject(role: Role): boolean {
+  return role === 'OWNER';
+}
+/**
+ * The rules that guard a change to a project's content: lib/data/access.ts refuses them all while
+ * the project is archived, so a write path cannot forget the archive by forgetting a check.
+ */
+export const contentWriteRules: ReadonlySet<(role: Role) => boolean> = new Set([
+  canImportDocuments,
+  canEditDocuments,
+  canEditCodebook,
+  canAnnotate,
+  canManageMembers,
+  canCurate,
+  canComment,
+  canModerateComments,
+]);

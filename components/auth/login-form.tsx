@@ -1,20 +1,17 @@
 'use client';
-import { useActionState } from 'react';
-import { signInAction, type FormState } from '@/lib/actions/auth';
-import { Button } from '@/components/ui/button';
-import { Field, FormError } from '@/components/ui/field';
+import { signInAction } from '@/lib/actions/auth';
+import { ActionForm, FormField, FormMessage, SubmitButton } from '@/components/ui/form';
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, undefined);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <ActionForm action={signInAction} className="space-y-5" aria-label="Sign in">
       <input type="hidden" name="next" value={next ?? ''} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required autoFocus defaultValue={state?.fields?.email} />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
-      <FormError message={state?.error} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </Button>
-    </form>
+      <FormField name="email" type="email" label="Email" autoComplete="email" required autoFocus />
+      <FormField name="password" type="password" label="Password" autoComplete="current-password" required />
+      <FormMessage />
+      <SubmitButton className="w-full" pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,20 +1,23 @@
 'use client';
-import { useActionState } from 'react';
-import { signUpAction, type FormState } from '@/lib/actions/auth';
-import { Button } from '@/components/ui/button';
-import { Field, FormError } from '@/components/ui/field';
+import { useState } from 'react';
+import { signUpAction } from '@/lib/actions/auth';
+import { ActionForm, FormField, FormMessage, SubmitButton } from '@/components/ui/form';
+import { PasswordMeter } from './password-meter';
 
 export function SignupForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, undefined);
+  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <Field id="name" name="name" label="Name" autoComplete="name" required autoFocus defaultValue={state?.fields?.name} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required defaultValue={state?.fields?.email} />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" required hint="At least 8 characters." />
-      <FormError message={state?.error} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Creating account…' : 'Create account'}
-      </Button>
-    </form>
+    <ActionForm action={signUpAction} className="space-y-5" aria-label="Create an account">
+      <FormField name="name" label="Name" autoComplete="name" required autoFocus value={values.name} onChange={set('name')} />
+      <FormField name="email" type="email" label="Email" autoComplete="email" required value={values.email} onChange={set('email')} />
+      <FormField name="password" type="password" label="Password" autoComplete="new-password" required value={values.password} onChange={set('password')} aria-describedby="signup-password-meter">
+        <PasswordMeter id="signup-password-meter" password={values.password} userInputs={[values.email, values.name]} />
+      </FormField>
+      <FormMessage />
+      <SubmitButton className="w-full" pendingLabel="Creating account…">
+        Create account
+      </SubmitButton>
+    </ActionForm>
   );
 }

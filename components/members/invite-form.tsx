@@ -1,17 +1,15 @@
 'use client';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createInviteAction } from '@/lib/actions/members';
 import { roleLabels, roles } from '@/lib/permissions';
-import { Button } from '@/components/ui/button';
-import { Field, FormError, inputClass } from '@/components/ui/field';
+import { inputClass } from '@/components/ui/field';
+import { ActionForm, FormField, FormMessage, SubmitButton, useFieldProps } from '@/components/ui/form';
 import { SecretReveal } from '@/components/ui/secret-reveal';
 
 export function InviteForm({ slug }: { slug: string }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<string>('ANNOTATOR');
-  const [error, setError] = useState<string>();
   const [created, setCreated] = useState<{ email: string; link: string }>();
-  const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-4">
       {created ? (
@@ -23,47 +21,56 @@ export function InviteForm({ slug }: { slug: string }) {
           onDone={() => setCreated(undefined)}
         />
       ) : null}
-      <form
-        className="flex flex-wrap items-end gap-3"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          startTransition(async () => {
-            const result = await createInviteAction(slug, { email, role });
-            if (!result.ok) return setError(result.error.message);
-            setError(undefined);
-            setEmail('');
-            setCreated({ email: result.data.email, link: `${window.location.origin}/invite/${result.data.token}` });
-          });
+      <ActionForm
+        aria-label="Invite a member"
+        className="space-y-3"
+        action={() => createInviteAction(slug, { email, role })}
+        onSuccess={(data) => {
+          setEmail('');
+          setCreated({ email: data.email, link: `${window.location.origin}/invite/${data.token}` });
         }}
       >
-        <Field
-          id="invite-email"
-          label="Email"
-          type="email"
-          autoComplete="off"
-          placeholder="colleague@example.org"
-          className="min-w-60 flex-1"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <div>
-          <label htmlFor="invite-role" className="mb-1.5 block text-sm font-medium text-stone-700">
-            Role
-          </label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </select>
+        <div className="flex flex-wrap items-start gap-3">
+          <FormField
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="off"
+            placeholder="colleague@example.org"
+            className="min-w-60 flex-1"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <RoleSelect role={role} setRole={setRole} />
+          <SubmitButton className="mt-7" pendingLabel="Inviting…">
+            Invite
+          </SubmitButton>
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Inviting…' : 'Invite'}
-        </Button>
-      </form>
-      <FormError message={error} />
+        <FormMessage />
+      </ActionForm>
+    </div>
+  );
+}
+
+function RoleSelect({ role, setRole }: { role: string; setRole: (role: string) => void }) {
+  const f = useFieldProps('role');
+  return (
+    <div>
+      <label htmlFor={f.inputId} className="mb-1.5 block text-sm font-medium text-stone-700">
+        Role
+      </label>
+      <select {...f.controlProps} value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </select>
+      {f.error ? (
+        <p id={f.errorId} className="mt-1 text-xs text-red-700">
+          {f.error}
+        </p>
+      ) : null}
     </div>
   );
 }

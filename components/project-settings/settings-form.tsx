@@ -1,9 +1,8 @@
 'use client';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { updateProjectSettingsAction } from '@/lib/actions/projects';
 import { limits } from '@/lib/validations/limits';
-import { Button } from '@/components/ui/button';
-import { Field, FormError, inputClass } from '@/components/ui/field';
+import { ActionForm, FormField, FormMessage, FormTextArea, SubmitButton } from '@/components/ui/form';
 
 export type SettingsFormValues = { name: string; description: string; blindCoding: boolean; annotatorsSeeAgreement: boolean };
 
@@ -33,41 +32,22 @@ function Toggle({ id, label, hint, checked, onChange }: { id: string; label: str
 
 export function SettingsForm({ slug, initial }: { slug: string; initial: SettingsFormValues }) {
   const [values, setValues] = useState(initial);
-  const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const [pending, startTransition] = useTransition();
   const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setSaved(false);
   };
   return (
-    <form
-      className="space-y-5"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        startTransition(async () => {
-          const result = await updateProjectSettingsAction(slug, values);
-          if (!result.ok) return setError(result.error.message);
-          setError(undefined);
-          setSaved(true);
-        });
-      }}
-    >
-      <Field id="project-name" label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={limits.projectName} required />
-      <div>
-        <label htmlFor="project-description" className="mb-1.5 block text-sm font-medium text-stone-700">
-          Description
-        </label>
-        <textarea
-          id="project-description"
-          rows={3}
-          value={values.description}
-          onChange={(e) => set('description', e.target.value)}
-          maxLength={limits.projectDescription}
-          className={inputClass}
-        />
-      </div>
+    <ActionForm className="space-y-5" aria-label="Project settings" action={() => updateProjectSettingsAction(slug, values)} onSuccess={() => setSaved(true)}>
+      <FormField name="name" label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={limits.projectName} required />
+      <FormTextArea
+        name="description"
+        label="Description"
+        rows={3}
+        value={values.description}
+        onChange={(e) => set('description', e.target.value)}
+        maxLength={limits.projectDescription}
+      />
       <Toggle
         id="blind-coding"
         label="Blind coding"
@@ -82,17 +62,8 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
         checked={values.annotatorsSeeAgreement}
         onChange={(v) => set('annotatorsSeeAgreement', v)}
       />
-      <FormError message={error} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save settings'}
-        </Button>
-        {saved ? (
-          <span role="status" className="text-sm text-emerald-700">
-            Saved.
-          </span>
-        ) : null}
-      </div>
-    </form>
+      <FormMessage success={saved ? 'Saved.' : null} />
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,35 +1,29 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { createProjectAction } from '@/lib/actions/projects';
-import type { FormState } from '@/lib/actions/auth';
 import { Button } from '@/components/ui/button';
-import { Field, FormError } from '@/components/ui/field';
+import { ActionForm, FormField, FormMessage, SubmitButton } from '@/components/ui/form';
 import { slugify } from '@/lib/slug';
-
 
 export function CreateProjectForm() {
   const [open, setOpen] = useState(false);
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
-  const [state, action, pending] = useActionState<FormState, FormData>(createProjectAction, undefined);
   if (!open) return <Button onClick={() => setOpen(true)}>New project</Button>;
   return (
-    <form action={action} className="w-full space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200" noValidate>
+    <ActionForm action={createProjectAction} aria-label="New project" className="w-full space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
       <h2 className="font-semibold">New project</h2>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="project-name"
+        <FormField
           name="name"
           label="Name"
           required
           autoFocus
-          defaultValue={state?.fields?.name}
           onChange={(e) => {
             if (!slugEdited) setSlug(slugify(e.target.value));
           }}
         />
-        <Field
-          id="project-slug"
+        <FormField
           name="slug"
           label="Slug"
           hint="Used in links: lower-case letters, digits and hyphens."
@@ -41,16 +35,14 @@ export function CreateProjectForm() {
           }}
         />
       </div>
-      <Field id="project-description" name="description" label="Description (optional)" defaultValue={state?.fields?.description} />
-      <FormError message={state?.error} />
+      <FormField name="description" label="Description (optional)" />
+      <FormMessage />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
           Cancel
         </Button>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create project'}
-        </Button>
+        <SubmitButton pendingLabel="Creating…">Create project</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

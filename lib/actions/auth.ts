@@ -9,9 +9,8 @@ import { signUp } from '@/lib/data/users';
 import { headers } from 'next/headers';
 import { clientAddress } from '@/lib/client-address';
 import { currentSessionId, getCurrentUser } from '@/lib/session';
-import { isAppError } from '@/lib/errors';
-
-export type FormState = { error?: string; fields?: Record<string, string> } | undefined;
+import { toActionError, type ActionResult } from '@/lib/errors';
+import { formFields } from './run';
 
 /** Only same-site paths, so a crafted ?next= cannot send a user to another site after sign-in. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -19,30 +18,33 @@ function safeNext(value: FormDataEntryValue | null): string {
   return next.startsWith('/') && !next.startsWith('//') ? next : '/projects';
 }
 
-export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const email = String(form.get('email') ?? '');
+export async function signInAction(form: FormData): Promise<ActionResult<null>> {
+  const { email, password } = formFields(form, ['email', 'password']);
+  // Empty fields are pointed at before asking Auth.js, which would only say "wrong".
+  const missing = { ...(email.trim() === '' ? { email: 'Enter your email.' } : {}), ...(password === '' ? { password: 'Enter your password.' } : {}) };
+  if (Object.keys(missing).length > 0) return { ok: false, error: { code: 'INVALID', message: 'Enter your email and password.', fieldErrors: missing } };
   try {
-    await signIn('credentials', { email, password: String(form.get('password') ?? ''), redirectTo: safeNext(form.get('next')) });
+    await signIn('credentials', { email, password, redirectTo: safeNext(form.get('next')) });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = 'code' in error ? String(error.code) : '';
-      return {
-        error: code.startsWith('rate_limited') ? `Too many failed sign-in attempts from here. ${code.split(':')[1] ?? 'Wait a few minutes'} and try again.` : 'Wrong email or password.',
-        fields: { email },
-      };
+      // One message for a wrong email or password, under neither field: which one was wrong is
+      // exactly what must not be told.
+      return code.startsWith('rate_limited')
+        ? { ok: false, error: { code: 'RATE_LIMITED', message: `Too many failed sign-in attempts from here. ${code.split(':')[1] ?? 'Wait a few minutes'} and try again.` } }
+        : { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong email or password.' } };
     }
     throw error; // includes Next's redirect signal on success
   }
+  return { ok: true, data: null };
 }
 
-export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
-  if (!isSignupAllowed()) return { error: 'Sign-up is turned off on this instance. Ask an administrator for an account.' };
-  const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+export async function signUpAction(form: FormData): Promise<ActionResult<null>> {
+  if (!isSignupAllowed()) return { ok: false, error: { code: 'FORBIDDEN', message: 'Sign-up is turned off on this instance. Ask an administrator for an account.' } };
   try {
-    await signUp(input, clientAddress(await headers()));
+    await signUp(formFields(form, ['name', 'email', 'password']), clientAddress(await headers()));
   } catch (error) {
-    if (isAppError(error)) return { error: error.message, fields: { name: input.name, email: input.email } };
-    throw error;
+    return toActionError(error, 'signUpAction');
   }
   // The same answer whether the email was new or had an account already (lib/data/users.ts signUp).
   redirect('/login?signedUp=1');

@@ -1,26 +1,17 @@
 'use server';
-import { runAction } from '@/lib/actions/run';
+import { formFields, runAction } from '@/lib/actions/run';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActivityFiltersInput } from '@/lib/activity';
 import { listActivity, type ActivityPage } from '@/lib/data/activity';
-import { createProject, setLayersRevealed, updateProjectSettings } from '@/lib/data/projects';
-import { isAppError, type ActionResult } from '@/lib/errors';
-import { requireActor } from '@/lib/session';
+import { createProject, deleteProject, setLayersRevealed, setProjectArchived, updateProjectSettings } from '@/lib/data/projects';
+import type { ActionResult } from '@/lib/errors';
 import type { ProjectSettingsInput } from '@/lib/validations/project';
-import type { FormState } from './auth';
 
-export async function createProjectAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { actor } = await requireActor();
-  const input = { slug: String(form.get('slug') ?? ''), name: String(form.get('name') ?? ''), description: String(form.get('description') ?? '') };
-  let slug: string;
-  try {
-    ({ slug } = await createProject(actor, input));
-  } catch (error) {
-    if (isAppError(error)) return { error: error.message, fields: input };
-    throw error;
-  }
-  redirect(`/projects/${slug}`);
+export async function createProjectAction(form: FormData): Promise<ActionResult<null>> {
+  const result = await runAction('createProjectAction', (actor) => createProject(actor, formFields(form, ['slug', 'name', 'description'])));
+  if (!result.ok) return result;
+  redirect(`/projects/${result.data.slug}`);
 }
 
 const projectPath = (slug: string) => `/projects/${slug}`;
@@ -45,4 +36,20 @@ export async function setLayersRevealedAction(slug: string, revealed: boolean): 
 /** The activity log's "Load older": the next page after `filters.cursor`, under the same filters. */
 export async function listActivityAction(slug: string, filters: ActivityFiltersInput): Promise<ActionResult<ActivityPage>> {
   return runAction('listActivityAction', (actor) => listActivity(actor, slug, filters));
+}
+
+/** Archives or restores the project; the list and every page of the project change with it. */
+export async function setProjectArchivedAction(slug: string, archived: boolean): Promise<ActionResult<null>> {
+  return runAction('setProjectArchivedAction', async (actor) => {
+    await setProjectArchived(actor, slug, archived);
+    revalidatePath('/projects', 'layout');
+    return null;
+  });
+}
+
+export async function deleteProjectAction(slug: string, form: FormData): Promise<ActionResult<null>> {
+  const result = await runAction('deleteProjectAction', (actor) => deleteProject(actor, slug, formFields(form, ['confirmName']).confirmName));
+  if (!result.ok) return result;
+  revalidatePath('/projects', 'layout');
+  redirect(`/projects?deleted=${encodeURIComponent(result.data.name)}`);
 }

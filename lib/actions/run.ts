@@ -21,3 +21,13 @@ export async function runAction<T>(name: string, call: (actor: Actor) => Promise
     return toActionError(error, name);
   }
 }
+
+/** The named text fields of a posted form, as the plain object the data layer's schemas parse. */
+export function formFields<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    const value = form.get(name);
+    out[name] = typeof value === 'string' ? value : '';
+  }
+  return out;
+}

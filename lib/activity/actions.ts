@@ -55,12 +55,15 @@ export const activityActionInfo = {
   'member.add': { group: 'members', label: 'Added member' },
   'member.role': { group: 'members', label: 'Changed role' },
   'member.remove': { group: 'members', label: 'Removed member' },
+  'member.account-deleted': { group: 'members', label: 'Deleted account' },
 
   'project.create': { group: 'project', label: 'Created project' },
   'project.settings': { group: 'project', label: 'Changed settings' },
   'project.reveal': { group: 'project', label: 'Revealed layers' },
   'project.hide': { group: 'project', label: 'Hid layers' },
   'project.seed': { group: 'project', label: 'Seeded' },
+  'project.archive': { group: 'project', label: 'Archived' },
+  'project.restore': { group: 'project', label: 'Restored' },
 } as const satisfies Record<string, { group: ActivityGroup; label: string }>;
 
 export type ActivityAction = keyof typeof activityActionInfo;

@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { contentWriteRules, isProjectWritable } from '@/lib/permissions';
 import type { Actor } from './actor';
 
 export type ProjectAccess = {
@@ -14,6 +15,7 @@ export type ProjectAccess = {
     blindCoding: boolean;
     layersRevealedAt: Date | null;
     annotatorsSeeAgreement: boolean;
+    archivedAt: Date | null;
   };
   role: Role;
 };
@@ -26,17 +28,43 @@ const projectSelect = {
   blindCoding: true,
   layersRevealedAt: true,
   annotatorsSeeAgreement: true,
+  archivedAt: true,
 } as const;
+
+/** The one answer to a change of an archived project, from every door (form, REST, CLI). */
+export function archivedError(project: { name: string }): AppError {
+  return new AppError('CONFLICT', `The project "${project.name}" is archived, so it is read-only. An owner can restore it in the project's settings.`);
+}
+
+/** Refuses a change to an archived project; for writes whose role rule is not a content rule. */
+export function requireWritable(access: ProjectAccess): ProjectAccess {
+  if (!isProjectWritable(access.project)) throw archivedError(access.project);
+  return access;
+}
 
 /**
  * The project and the actor's role in it, or NOT_FOUND. Non-members get the same answer as for a
- * project that does not exist, so slugs and ids cannot be probed.
+ * project that does not exist, so slugs and ids cannot be probed. When `allowed` is one of the
+ * content-writing rules (lib/permissions.ts `contentWriteRules`) an archived project answers
+ * CONFLICT, unless the caller only reads (`options.reading`, e.g. the curation board).
  */
 export async function requireProjectAccess(
   actor: Actor,
   where: { slug: string } | { id: string },
   allowed?: (role: Role) => boolean,
   deniedMessage = 'Your role in this project does not allow that.',
+  options: { reading?: boolean } = {},
+): Promise<ProjectAccess> {
+  const access = await establishAccess(actor, where, allowed, deniedMessage);
+  if (allowed && contentWriteRules.has(allowed) && !options.reading) requireWritable(access);
+  return access;
+}
+
+async function establishAccess(
+  actor: Actor,
+  where: { slug: string } | { id: string },
+  allowed: ((role: Role) => boolean) | undefined,
+  deniedMessage: string,
 ): Promise<ProjectAccess> {
   // Server actions receive whatever a client posts: a slug or id that is not a plain string (an
   // array, an object, a NUL) is refused here rather than reaching the database.
@@ -95,10 +123,11 @@ export async function requireDocumentAccess(
   documentId: string,
   allowed?: (role: Role) => boolean,
   deniedMessage?: string,
+  options: { reading?: boolean } = {},
 ): Promise<{ access: ProjectAccess; documentId: string }> {
   if (!isUuid(documentId)) throw documentNotFound();
   const doc = await getDb().document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
   if (!doc) throw documentNotFound();
-  const access = await accessOr(requireProjectAccess(actor, { id: doc.projectId }, allowed, deniedMessage), documentNotFound);
+  const access = await accessOr(requireProjectAccess(actor, { id: doc.projectId }, allowed, deniedMessage, options), documentNotFound);
   return { access, documentId: doc.id };
 }

@@ -19,7 +19,7 @@ import {
   type UpdateAnnotationInput,
 } from '@/lib/validations/annotation';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { documentNotFound, requireDocumentAccess, requireProjectAccess, requireUserId } from './access';
+import { archivedError, documentNotFound, requireDocumentAccess, requireProjectAccess, requireUserId } from './access';
 import type { Actor } from './actor';
 import { query, raw, sql, type Sql } from './sql';
 import { visibleAnnotationsWhere } from './visibility';
@@ -356,6 +356,8 @@ type CreateContext = CodebookColumn & {
   role: Role | null;
   userName: string | null;
   existing: ExistingRow | null;
+  /** The project's name when it is archived (read-only), else null. */
+  archivedName: string | null;
 };
 
 /**
@@ -367,6 +369,7 @@ async function loadCreateContext(documentId: string, userId: string | null, id: 
     SELECT d."projectId"::text AS "projectId", d."text", d."title",
       (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = d."projectId" AND m."userId" = ${userId}::uuid) AS "role",
       (SELECT u."name" FROM "User" u WHERE u."id" = ${userId}::uuid) AS "userName",
+      (SELECT p."name" FROM "Project" p WHERE p."id" = d."projectId" AND p."archivedAt" IS NOT NULL) AS "archivedName",
       ${codebookColumn('d."projectId"')},
       (SELECT json_build_object('projectId', a."projectId", 'documentId', a."documentId", 'annotatorId', a."annotatorId",
            'layer', a."layer", 'deleted', a."deletedAt" IS NOT NULL, 'start', a."start", 'end', a."end", 'quote', a."quote",
@@ -406,6 +409,7 @@ export async function createAnnotation(
   if (!context || (actor.kind === 'user' && !context.role)) throw documentNotFound();
   const role: Role = actor.kind === 'system' ? 'OWNER' : context.role!;
   if (!canAnnotate(role)) throw new AppError('FORBIDDEN', 'Your role in this project does not allow annotating.');
+  if (context.archivedName !== null) throw archivedError({ name: context.archivedName });
   const codebook = codebookIndexOf(context);
   const data = parseOrThrow(createAnnotationSchema, input);
   const userId = requireUserId(actor);
@@ -501,6 +505,8 @@ type WriteContext = CodebookColumn & {
   role: Role | null;
   annotatorName: string;
   current: ResolvedAttribute[] | null;
+  /** The project's name when it is archived (read-only), else null. */
+  archivedName: string | null;
 };
 
 async function loadWriteContext(annotationId: string, userId: string | null, withText: boolean): Promise<WriteContext | null> {
@@ -512,6 +518,7 @@ async function loadWriteContext(annotationId: string, userId: string | null, wit
       d."title", CASE WHEN ${withText}::boolean THEN d."text" END AS "text",
       (SELECT m."role"::text FROM "Membership" m WHERE m."projectId" = a."projectId" AND m."userId" = ${userId}::uuid) AS "role",
       (SELECT u."name" FROM "User" u WHERE u."id" = a."annotatorId") AS "annotatorName",
+      (SELECT p."name" FROM "Project" p WHERE p."id" = a."projectId" AND p."archivedAt" IS NOT NULL) AS "archivedName",
       (SELECT json_agg(json_build_object('attributeId', x."attributeId", 'optionId', x."optionId"))
          FROM "AnnotationAttribute" x WHERE x."annotationId" = a."id") AS "current",
       ${codebookColumn('a."projectId"')}
@@ -543,6 +550,7 @@ async function requireWritableAnnotation(actor: Actor, annotationId: string, wit
         : 'Only the annotator who made this annotation can change or delete it.',
     );
   }
+  if (row.archivedName !== null) throw archivedError({ name: row.archivedName });
   return row;
 }
 

@@ -14,7 +14,7 @@ import {
   type UpdateCommentInput,
 } from '@/lib/validations/comment';
 import { parseOrThrow } from '@/lib/validations/parse';
-import { accessOr, requireDocumentAccess, requireProjectAccess, requireUserId, type ProjectAccess } from './access';
+import { accessOr, requireDocumentAccess, requireProjectAccess, requireUserId, type ProjectAccess, requireWritable } from './access';
 import type { Actor } from './actor';
 import { visibleAnnotationsWhere } from './visibility';
 
@@ -267,6 +267,7 @@ export async function createComment(
 ): Promise<{ comment: CommentDto; created: boolean }> {
   // Input problems are reported only after the access checks, so an outsider learns nothing from them.
   const { annotation, access } = await requireCommentableAnnotation(actor, annotationId);
+  requireWritable(access);
   const userId = requireUserId(actor);
   const data = parseOrThrow(createCommentSchema, input);
   const db = getDb();
@@ -334,6 +335,7 @@ export async function createComment(
  */
 export async function updateComment(actor: Actor, commentId: string, input: UpdateCommentInput): Promise<CommentDto> {
   const { row, access } = await requireVisibleComment(actor, commentId);
+  requireWritable(access);
   const userId = requireUserId(actor);
   if (row.author.id !== userId) throw new AppError('FORBIDDEN', 'Only the author of a comment can edit it.');
   if (!canComment(access.role)) throw cannotComment();
@@ -361,6 +363,7 @@ export async function updateComment(actor: Actor, commentId: string, input: Upda
  */
 export async function deleteComment(actor: Actor, commentId: string, input: DeleteCommentInput = {}): Promise<{ id: string; version: number }> {
   const { row, access } = await requireVisibleComment(actor, commentId);
+  requireWritable(access);
   const data = parseOrThrow(deleteCommentSchema, input);
   const isAuthor = actor.kind === 'user' && row.author.id === actor.userId && canComment(access.role);
   if (actor.kind === 'user' && !isAuthor && !canModerateComments(access.role)) {
@@ -386,6 +389,8 @@ export async function deleteComment(actor: Actor, commentId: string, input: Dele
 /** Resolves or reopens an annotation's thread: anyone who may comment on the annotation. */
 export async function setThreadResolved(actor: Actor, annotationId: string, resolved: boolean): Promise<ThreadStateDto> {
   const { annotation, access } = await requireCommentableAnnotation(actor, annotationId);
+  requireWritable(access);
+  requireWritable(access);
   const userId = requireUserId(actor);
   const state = resolved ? { resolvedAt: new Date(), resolvedById: userId } : { resolvedAt: null, resolvedById: null };
   await getDb().commentThread.upsert({

@@ -151,13 +151,13 @@ async function loadState(db: Db, projectId: string, documentId: string, chosenIn
   return { projectId, title: doc.title, text: doc.text, codebook, spans, annotators, chosen, open, settledCount: clusters.length - open.length };
 }
 
-async function requireCuration(actor: Actor, documentId: string) {
-  return requireDocumentAccess(actor, documentId, canCurate, curatorsOnly);
+async function requireCuration(actor: Actor, documentId: string, options: { reading?: boolean } = {}) {
+  return requireDocumentAccess(actor, documentId, canCurate, curatorsOnly, options);
 }
 
 /** Everything the curation page shows for one document. */
 export async function getCurationView(actor: Actor, documentId: string, scope: { annotators?: string | string[] } = {}): Promise<CurationView> {
-  const { access, documentId: id } = await requireCuration(actor, documentId);
+  const { access, documentId: id } = await requireCuration(actor, documentId, { reading: true });
   const { annotators } = parseOrThrow(curationScopeSchema, scope);
   const db = getDb();
   const [state, doc, curation, consensusRows, decisionRows] = await Promise.all([
@@ -472,7 +472,7 @@ export type CurationOverviewRow = {
 
 /** Every document's curation at a glance, for curators and owners. */
 export async function listCurationOverview(actor: Actor, slug: string): Promise<CurationOverviewRow[]> {
-  const access = await requireProjectAccess(actor, { slug }, canCurate, curatorsOnly);
+  const access = await requireProjectAccess(actor, { slug }, canCurate, curatorsOnly, { reading: true });
   const projectId = access.project.id;
   const db = getDb();
   const [docs, statuses, spans, consensus, decisions] = await Promise.all([

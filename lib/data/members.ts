@@ -84,7 +84,7 @@ export async function createInvite(
 
 /** The project's pending invitations, newest first. Owners only: the list names outsiders. */
 export async function listInvites(actor: Actor, slug: string): Promise<InviteSummary[]> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageMembers, manageDenied);
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageMembers, manageDenied, { reading: true });
   const rows = await getDb().invite.findMany({
     where: { projectId: project.id, ...pendingWhere(new Date()) },
     orderBy: { createdAt: 'desc' },

@@ -4,10 +4,11 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { change, quote } from '@/lib/activity';
-import { canManageMembers, canManageProject, isOwnerRole, roleLabels } from '@/lib/permissions';
+import { canArchiveProject, canManageMembers, canManageProject, isOwnerRole, roleLabels } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validations/parse';
 import {
   createProjectSchema,
+  deleteProjectSchema,
   projectSettingsSchema,
   roleSchema,
   projectSlugSchema,
@@ -15,7 +16,7 @@ import {
   type ProjectSettingsInput,
 } from '@/lib/validations/project';
 import { emailSchema } from '@/lib/validations/auth';
-import { requireProjectAccess, type ProjectAccess } from './access';
+import { requireProjectAccess, requireWritable, type ProjectAccess } from './access';
 import type { Actor } from './actor';
 import { recordActivity } from './activity';
 
@@ -28,12 +29,20 @@ export type ProjectSummary = {
   documentCount: number;
   memberCount: number;
   updatedAt: Date;
+  archivedAt: Date | null;
 };
 
-/** The projects the user belongs to, most recently changed first. */
-export async function listProjects(actor: Actor): Promise<ProjectSummary[]> {
+/**
+ * The projects the user belongs to, most recently changed first: the active ones, or with
+ * `archived: true` the archived ones only (the list's "Show archived" view).
+ */
+export async function listProjects(actor: Actor, options: { archived?: boolean } = {}): Promise<ProjectSummary[]> {
   const db = getDb();
-  const where = actor.kind === 'user' ? { memberships: { some: { userId: actor.userId } } } : {};
+  const archived = options.archived === true;
+  const where = {
+    ...(actor.kind === 'user' ? { memberships: { some: { userId: actor.userId } } } : {}),
+    archivedAt: archived ? { not: null } : null,
+  };
   const projects = await db.project.findMany({
     where,
     orderBy: { updatedAt: 'desc' },
@@ -43,6 +52,7 @@ export async function listProjects(actor: Actor): Promise<ProjectSummary[]> {
       name: true,
       description: true,
       updatedAt: true,
+      archivedAt: true,
       memberships: actor.kind === 'user' ? { where: { userId: actor.userId }, select: { role: true } } : { take: 0, select: { role: true } },
       _count: { select: { documents: true, memberships: true } },
     },
@@ -53,6 +63,7 @@ export async function listProjects(actor: Actor): Promise<ProjectSummary[]> {
     name: p.name,
     description: p.description,
     updatedAt: p.updatedAt,
+    archivedAt: p.archivedAt,
     role: p.memberships[0]?.role ?? 'OWNER',
     documentCount: p._count.documents,
     memberCount: p._count.memberships,
@@ -169,7 +180,7 @@ const ownersOnly = (what: string) => `Only project owners can ${what}.`;
 export type ProjectSettings = ProjectAccess['project'];
 
 const settingsSelect = {
-  id: true, slug: true, name: true, description: true, blindCoding: true, layersRevealedAt: true, annotatorsSeeAgreement: true,
+  id: true, slug: true, name: true, description: true, blindCoding: true, layersRevealedAt: true, annotatorsSeeAgreement: true, archivedAt: true,
 } as const;
 
 /**
@@ -178,7 +189,7 @@ const settingsSelect = {
  * writes nothing.
  */
 export async function updateProjectSettings(actor: Actor, slug: string, input: ProjectSettingsInput): Promise<ProjectSettings> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('change the project settings'));
+  const { project } = requireWritable(await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('change the project settings')));
   const data = parseOrThrow(projectSettingsSchema, input);
   return getDb().$transaction(async (tx) => {
     // Read under a row lock, so the logged "before" is the value this update replaced.
@@ -213,7 +224,7 @@ export async function updateProjectSettings(actor: Actor, slug: string, input: P
  * what is already done changes nothing and logs nothing.
  */
 export async function setLayersRevealed(actor: Actor, slug: string, revealed: boolean): Promise<ProjectSettings> {
-  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('reveal or hide the layers'));
+  const { project } = requireWritable(await requireProjectAccess(actor, { slug: String(slug) }, canManageProject, ownersOnly('reveal or hide the layers')));
   if (typeof revealed !== 'boolean') throw new AppError('INVALID', 'Revealed must be true or false.');
   return getDb().$transaction(async (tx) => {
     // Conditional on the current state, so two owners clicking at once log one change, not two.
@@ -233,5 +244,67 @@ export async function setLayersRevealed(actor: Actor, slug: string, revealed: bo
       });
     }
     return after;
+  });
+}
+
+// ─── Lifecycle: archive, restore, delete ──────────────────────────────────────────────────────
+
+/**
+ * Archives the project (read-only, out of the project list) or restores it. Owners only; logged.
+ * Conditional on the current state, so doing what is already done changes and logs nothing.
+ */
+export async function setProjectArchived(actor: Actor, slug: string, archived: boolean): Promise<ProjectSettings> {
+  if (typeof archived !== 'boolean') throw new AppError('INVALID', 'Archived must be true or false.');
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canArchiveProject, ownersOnly(archived ? 'archive the project' : 'restore the project'));
+  return getDb().$transaction(async (tx) => {
+    const { count } = await tx.project.updateMany({
+      where: { id: project.id, archivedAt: archived ? null : { not: null } },
+      data: { archivedAt: archived ? new Date() : null },
+    });
+    if (count > 0) {
+      await recordActivity(tx, actor, project.id, {
+        action: archived ? 'project.archive' : 'project.restore',
+        targetType: 'project',
+        targetId: project.id,
+        summary: archived ? 'Archived the project: it is read-only until restored' : 'Restored the project from the archive',
+      });
+    }
+    return tx.project.findUniqueOrThrow({ where: { id: project.id }, select: settingsSelect });
+  });
+}
+
+export type DeletedProjectRecord = { id: string; projectId: string; slug: string; name: string; deletedAt: Date; details: { documents: number; annotations: number; members: number } };
+
+/**
+ * Deletes the project and everything in it, after the owner has typed its name (`confirmName`,
+ * compared exactly, so a slip of the keyboard does not delete). Owners only. One transaction:
+ * the record of the deletion (DeletedProject: the project's own activity log goes with it) is
+ * written with the delete, so there is never a deletion without its record.
+ */
+export async function deleteProject(actor: Actor, slug: string, confirmName: string): Promise<DeletedProjectRecord> {
+  const { project } = await requireProjectAccess(actor, { slug: String(slug) }, canArchiveProject, ownersOnly('delete the project'));
+  const typed = parseOrThrow(deleteProjectSchema, { confirmName });
+  if (typed.confirmName !== project.name) {
+    throw new AppError('INVALID', `Type the project's name, ${project.name}, exactly to delete it.`, { confirmName: `Type the project's name, ${project.name}, exactly.` });
+  }
+  return getDb().$transaction(async (tx) => {
+    // Locked, so a write that started before the delete finishes first and is counted.
+    await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${project.id}::uuid FOR UPDATE`;
+    const [documents, annotations, members] = await Promise.all([
+      tx.document.count({ where: { projectId: project.id } }),
+      tx.annotation.count({ where: { projectId: project.id, deletedAt: null } }),
+      tx.membership.count({ where: { projectId: project.id } }),
+    ]);
+    const details = { documents, annotations, members };
+    // Annotations first: they reference categories with ON DELETE RESTRICT, which the cascade
+    // from the project would otherwise trip over; categories, children before parents, likewise.
+    await tx.annotation.deleteMany({ where: { projectId: project.id } });
+    await tx.$executeRaw`UPDATE "Category" SET "parentId" = NULL WHERE "projectId" = ${project.id}::uuid`;
+    await tx.project.delete({ where: { id: project.id } });
+    const record = await tx.deletedProject.create({
+      data: { projectId: project.id, slug: project.slug, name: project.name, deletedById: actor.kind === 'user' ? actor.userId : null, details },
+      select: { id: true, projectId: true, slug: true, name: true, deletedAt: true },
+    });
+    return { ...record, details };
   });
 }

@@ -47,3 +47,12 @@ export async function countOpenSessions(actor: Actor): Promise<number> {
 export async function endMySessions(actor: Actor): Promise<number> {
   return endAllSessions(requireUserId(actor));
 }
+
+/** Ends every session of a user but `keep` (a password change keeps the browser that made it). */
+export async function endOtherSessions(userId: string, keep: string | null): Promise<number> {
+  const { count } = await getDb().userSession.updateMany({
+    where: { userId, revokedAt: null, ...(keep && sessionId.test(keep) ? { id: { not: keep } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}

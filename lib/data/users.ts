@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/passwords';
-import { signInSchema, signUpSchema, type SignUpInput } from '@/lib/validations/auth';
+import { createUserSchema, signInSchema, signUpSchema, type SignUpInput } from '@/lib/validations/auth';
 import { parseOrThrow } from '@/lib/validations/parse';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { pairKey, throttlePolicy, waitPhrase } from '@/lib/auth/throttle';
@@ -12,7 +12,7 @@ export type PublicUser = { id: string; email: string; name: string };
 
 /** Creates an account; CONFLICT when the email is taken. Used by sign-up, the CLI and the seed. */
 export async function createUser(input: SignUpInput): Promise<PublicUser> {
-  const { name, email, password } = parseOrThrow(signUpSchema, input);
+  const { name, email, password } = parseOrThrow(createUserSchema, input);
   const passwordHash = await hashPassword(password);
   try {
     return await getDb().user.create({
@@ -38,6 +38,9 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
  * signs in next, with the password they chose.
  */
 export async function signUp(input: SignUpInput, address: string | null): Promise<void> {
+  // Checked before the throttle counts the attempt, so fixing a form's mistakes does not spend the
+  // address's budget; a guessable password is refused here, not in createUser (the operator's door).
+  parseOrThrow(signUpSchema, input);
   // Without a known address (`next dev`, a bare `next start`) every client would share one bucket,
   // and ten sign-ups would close sign-up for everyone: then there is no per-address limit.
   if (address !== null) {
@@ -63,7 +66,7 @@ export async function signUp(input: SignUpInput, address: string | null): Promis
 
 /** Sets a new password; for the CLI (`users add` on an existing account) and later a settings page. */
 export async function setUserPassword(email: string, password: string): Promise<void> {
-  const parsed = parseOrThrow(signUpSchema.pick({ email: true, password: true }), { email, password });
+  const parsed = parseOrThrow(createUserSchema.pick({ email: true, password: true }), { email, password });
   const passwordHash = await hashPassword(parsed.password);
   const result = await getDb().user.updateMany({ where: { email: parsed.email }, data: { passwordHash } });
   if (result.count === 0) throw new AppError('NOT_FOUND', `No account for ${parsed.email}.`);

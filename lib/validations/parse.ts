@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { AppError, type FieldErrors } from '@/lib/errors';
 import { findUnstorable } from './storable';
 
 /**
@@ -9,10 +9,28 @@ import { findUnstorable } from './storable';
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const unstorable = findUnstorable(input);
-  if (unstorable) throw new AppError('INVALID', `${unstorable.path ? `${unstorable.path}: ` : ''}the text ${unstorable.problem}.`);
+  if (unstorable) {
+    const message = `the text ${unstorable.problem}.`;
+    throw new AppError('INVALID', `${unstorable.path ? `${unstorable.path}: ` : ''}${message}`, unstorable.path ? { [unstorable.path]: `This ${message}` } : undefined);
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new AppError('INVALID', formatIssues(result.error.issues));
+  throw new AppError('INVALID', formatIssues(result.error.issues), fieldErrorsOf(result.error.issues));
+}
+
+/**
+ * The first message for each field, keyed by its path ("password", "layer.userId"), for forms that
+ * show each under its field. Issues about the input as a whole have no field and are left out:
+ * the error's message still carries them.
+ */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors | undefined {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    if (issue.path.length === 0) continue;
+    const key = issue.path.join('.');
+    errors[key] ??= issue.message;
+  }
+  return Object.keys(errors).length > 0 ? errors : undefined;
 }
 
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {

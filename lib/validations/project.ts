@@ -33,3 +33,8 @@ export const projectSettingsSchema = z
   })
   .strict();
 export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
+
+/** Deleting a project: its name, typed by the owner as confirmation. */
+export const deleteProjectSchema = z.object({
+  confirmName: z.string({ error: "Type the project's name to delete it." }).min(1, "Type the project's name to delete it.").max(limits.projectName + 50),
+});

@@ -21,7 +21,7 @@ import { displayTitle } from '@/lib/corpus/titles';
 import { agreementReportToJson, formatAgreementText } from '@/lib/agreement/text';
 import { systemActor } from '@/lib/data/actor';
 import { importDocuments } from '@/lib/data/documents';
-import { createProject, getProject, setMemberRole } from '@/lib/data/projects';
+import { createProject, deleteProject, getProject, setMemberRole, setProjectArchived } from '@/lib/data/projects';
 import { createApiTokenForEmail } from '@/lib/data/tokens';
 import { createUser, findUserByEmail } from '@/lib/data/users';
 import { isAppError } from '@/lib/errors';
@@ -33,6 +33,10 @@ export const usage = `Usage: npm run parallax -- <command> [options]
 
 Commands:
   project create <slug> --name <name> --owner <email> [--description <text>]
+  project archive <slug> | project restore <slug>
+                                              make a project read-only and hide it from the list, or undo that
+  project delete <slug> --confirm <project name>
+                                              delete a project and everything in it (export it first)
   import <files...> --project <slug>          import .txt, .md or .html files (all or nothing)
   import --format w3c|qdpx <file> --owner <email> [--project <new slug>] [--name <name>] [--dry-run]
                                               load a W3C Web Annotation export or a REFI-QDA project into a new project
@@ -83,6 +87,24 @@ async function projectCreate(args: string[], io: Io): Promise<void> {
     ownerEmail: required(values.owner, '--owner'),
   });
   io.out(`Created project ${project.slug} (owner ${values.owner}).`);
+}
+
+/** `project archive|restore <slug>`: the same data function as the settings page's button. */
+async function projectArchive(args: string[], io: Io, archived: boolean): Promise<void> {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError(`project ${archived ? 'archive' : 'restore'} takes exactly one slug.`);
+  const project = await setProjectArchived(systemActor, positionals[0] ?? '', archived);
+  io.out(archived ? `Archived ${project.slug}: it is read-only until restored.` : `Restored ${project.slug}.`);
+}
+
+/** `project delete <slug> --confirm <name>`: the name is the confirmation, as on the settings page. */
+async function projectDelete(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parse(args, { confirm: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('project delete takes exactly one slug.');
+  const record = await deleteProject(systemActor, positionals[0] ?? '', required(values.confirm, '--confirm'));
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const { documents, annotations, members } = record.details;
+  io.out(`Deleted ${record.slug} ("${record.name}"): ${count(documents, 'article')}, ${count(annotations, 'annotation')}, ${count(members, 'member')}.`);
 }
 
 /**
@@ -315,6 +337,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'project' && sub === 'create') await projectCreate(rest, io);
+    else if (command === 'project' && (sub === 'archive' || sub === 'restore')) await projectArchive(rest, io, sub === 'archive');
+    else if (command === 'project' && sub === 'delete') await projectDelete(rest, io);
     else if (command === 'users' && sub === 'add') await usersAdd(rest, io);
     else if (command === 'token' && sub === 'create') await tokenCreate(rest, io);
     else if (command === 'import') await importCommand(sub === undefined ? rest : [sub, ...rest], io);

@@ -79,4 +79,25 @@ describe('CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Missing --owner/);
   });
+
+  it('archives, restores and deletes a project, the last only with its name', async () => {
+    const owner = `cli-life-${uniq()}@test.example`;
+    const slug = `cli-life-${uniq()}`;
+    await createUser({ email: owner, password: 'parallax-demo', name: 'CLI owner' });
+    expect((await cli('project', 'create', slug, '--name', 'Life cycle', '--owner', owner)).code).toBe(0);
+    let r = await cli('project', 'archive', slug);
+    expect(r).toMatchObject({ code: 0, out: `Archived ${slug}: it is read-only until restored.` });
+    r = await cli('project', 'restore', slug);
+    expect(r).toMatchObject({ code: 0, out: `Restored ${slug}.` });
+    r = await cli('project', 'delete', slug);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--confirm/);
+    r = await cli('project', 'delete', slug, '--confirm', 'Life');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Type the project's name, Life cycle, exactly/);
+    r = await cli('project', 'delete', slug, '--confirm', 'Life cycle');
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).toMatch(new RegExp(`Deleted ${slug} \\("Life cycle"\\): 0 articles, 0 annotations, 1 member\\.`));
+    expect((await cli('project', 'archive', slug)).code).toBe(1);
+  });
 });

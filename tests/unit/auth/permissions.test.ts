@@ -22,6 +22,10 @@ const table: Record<string, { rule: Rule; OWNER: boolean; CURATOR: boolean; ANNO
   isOwnerRole: { rule: permissions.isOwnerRole, OWNER: yes, CURATOR: no, ANNOTATOR: no, VIEWER: no },
   canSeeAllLayers: { rule: permissions.canSeeAllLayers, OWNER: yes, CURATOR: yes, ANNOTATOR: no, VIEWER: no },
   canCurate: { rule: permissions.canCurate, OWNER: yes, CURATOR: yes, ANNOTATOR: no, VIEWER: no },
+  canArchiveProject: { rule: permissions.canArchiveProject, OWNER: yes, CURATOR: no, ANNOTATOR: no, VIEWER: no },
+  // Not a role rule: archived or not decides, whatever the role.
+  'isProjectWritable, archived': { rule: () => permissions.isProjectWritable({ archivedAt: new Date() }), OWNER: no, CURATOR: no, ANNOTATOR: no, VIEWER: no },
+  'isProjectWritable, active': { rule: () => permissions.isProjectWritable({ archivedAt: null }), OWNER: yes, CURATOR: yes, ANNOTATOR: yes, VIEWER: yes },
   'canSeeAgreement, project hides it': { rule: (r) => permissions.canSeeAgreement(r, { annotatorsSeeAgreement: false }), OWNER: yes, CURATOR: yes, ANNOTATOR: no, VIEWER: no },
   'canSeeAgreement, project shows it': { rule: (r) => permissions.canSeeAgreement(r, { annotatorsSeeAgreement: true }), OWNER: yes, CURATOR: yes, ANNOTATOR: yes, VIEWER: yes },
 };
@@ -37,5 +41,13 @@ describe('permissions, role by action', () => {
     const rules = Object.entries(permissions).filter(([, v]) => typeof v === 'function').map(([name]) => name);
     const covered = new Set(Object.keys(table).map((k) => k.split(',')[0]!));
     expect(rules.filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  it('counts every rule that guards a change of content as one an archived project refuses', () => {
+    const content = [permissions.canImportDocuments, permissions.canEditDocuments, permissions.canEditCodebook, permissions.canAnnotate, permissions.canManageMembers, permissions.canCurate, permissions.canComment, permissions.canModerateComments];
+    expect(content.every((rule) => permissions.contentWriteRules.has(rule))).toBe(true);
+    // Archiving itself, and the owner's reads (the activity log), stay possible.
+    expect(permissions.contentWriteRules.has(permissions.canArchiveProject)).toBe(false);
+    expect(permissions.contentWriteRules.has(permissions.canManageProject)).toBe(false);
   });
 });

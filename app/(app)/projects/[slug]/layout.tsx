@@ -38,7 +38,20 @@ export default async function ProjectLayout({ children, params }: { children: Re
           <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
           <Badge tone="accent">{roleLabels[role]}</Badge>
           {project.blindCoding && !project.layersRevealedAt ? <Badge tone="amber">Blind coding</Badge> : null}
+          {project.archivedAt ? <Badge tone="stone">Archived</Badge> : null}
         </div>
+        {project.archivedAt ? (
+          <p role="note" className="mb-4 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700 ring-1 ring-inset ring-stone-200">
+            This project is archived: you can read and export it, but nothing in it can be changed.{' '}
+            {canManageProject(role) ? (
+              <Link href={`/projects/${project.slug}/settings`} className="font-medium text-accent-700 underline">
+                Restore it in Settings
+              </Link>
+            ) : (
+              'An owner can restore it.'
+            )}
+          </p>
+        ) : null}
         <ProjectTabs slug={project.slug} tabs={tabs} />
       </div>
       <div className="pt-6">{children}</div>
