@@ -19,6 +19,7 @@ export const demoProject = {
   name: 'Pakistan–Afghan Taliban talks, 2025',
   description:
     'Five articles on why the 2025 talks between Pakistan and the Afghan Taliban failed. Tag the factors each author argues, check agreement, compare framings.',
+  question: 'How does each author frame the failure of the talks?',
 };
 
 export const demoPassword = 'parallax-demo';

@@ -8,7 +8,29 @@ import { buttonClass } from '@/components/ui/button';
  * One memo: read by everyone in the project, written by analysts. Saving names the version that
  * was read; if someone saved in between, their text is shown and nothing is overwritten.
  */
-export function MemoEditor({ slug, documentId, label, initial, canWrite }: { slug: string; documentId: string | null; label: string; initial: MemoDto | null; canWrite: boolean }) {
+export function MemoEditor({
+  slug,
+  documentId,
+  label,
+  question,
+  initial,
+  canWrite,
+}: {
+  slug: string;
+  documentId: string | null;
+  label: string;
+  /** The project's research question, which the placeholder asks; '' when none is set. */
+  question: string;
+  initial: MemoDto | null;
+  canWrite: boolean;
+}) {
+  const placeholder = documentId
+    ? question
+      ? `${question} How does this author answer it? What stands out?`
+      : 'How does this author frame the question? What stands out?'
+    : question
+      ? `${question} Where do the authors agree, and where do they part?`
+      : 'Where do the authors agree, and where do they part?';
   const [memo, setMemo] = useState(initial);
   const [draft, setDraft] = useState(initial?.body ?? '');
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
@@ -64,7 +86,7 @@ export function MemoEditor({ slug, documentId, label, initial, canWrite }: { slu
           setMessage(null);
         }}
         rows={4}
-        placeholder="How does this author frame the failure? What stands out?"
+        placeholder={placeholder}
         className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm ring-1 ring-inset ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-inset focus:ring-accent-500"
       />
       <div className="flex items-center justify-between gap-2 text-xs">

@@ -4,7 +4,7 @@ import { updateProjectSettingsAction } from '@/lib/actions/projects';
 import { limits } from '@/lib/validations/limits';
 import { ActionForm, FormField, FormMessage, FormTextArea, SubmitButton } from '@/components/ui/form';
 
-export type SettingsFormValues = { name: string; description: string; blindCoding: boolean; annotatorsSeeAgreement: boolean };
+export type SettingsFormValues = { name: string; description: string; question: string; blindCoding: boolean; annotatorsSeeAgreement: boolean };
 
 /** A checkbox with its label and a one-line explanation underneath. */
 function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
@@ -40,6 +40,14 @@ export function SettingsForm({ slug, initial }: { slug: string; initial: Setting
   return (
     <ActionForm className="space-y-5" aria-label="Project settings" action={() => updateProjectSettingsAction(slug, values)} onSuccess={() => setSaved(true)}>
       <FormField name="name" label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={limits.projectName} required />
+      <FormField
+        name="question"
+        label="Research question"
+        hint="What the study asks of its articles, e.g. “How does each author frame the failure of the talks?” Compare, memos and reports ask it."
+        value={values.question}
+        onChange={(e) => set('question', e.target.value)}
+        maxLength={limits.projectQuestion}
+      />
       <FormTextArea
         name="description"
         label="Description"

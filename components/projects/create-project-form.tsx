@@ -35,6 +35,7 @@ export function CreateProjectForm() {
           }}
         />
       </div>
+      <FormField name="question" label="Research question (optional)" hint="What the study asks of its articles, e.g. “How does each author frame the failure of the talks?”" />
       <FormField name="description" label="Description (optional)" />
       <FormMessage />
       <div className="flex justify-end gap-2">

@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/errors';
 import type { ProjectSettingsInput } from '@/lib/validations/project';
 
 export async function createProjectAction(form: FormData): Promise<ActionResult<null>> {
-  const result = await runAction('createProjectAction', (actor) => createProject(actor, formFields(form, ['slug', 'name', 'description'])));
+  const result = await runAction('createProjectAction', (actor) => createProject(actor, formFields(form, ['slug', 'name', 'question', 'description'])));
   if (!result.ok) return result;
   redirect(`/projects/${result.data.slug}`);
 }

@@ -12,6 +12,8 @@ export type ProjectAccess = {
     slug: string;
     name: string;
     description: string;
+    /** The study's research question, or '' (Compare, memos and reports ask it). */
+    question: string;
     blindCoding: boolean;
     layersRevealedAt: Date | null;
     annotatorsSeeAgreement: boolean;
@@ -25,6 +27,7 @@ const projectSelect = {
   slug: true,
   name: true,
   description: true,
+  question: true,
   blindCoding: true,
   layersRevealedAt: true,
   annotatorsSeeAgreement: true,

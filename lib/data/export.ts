@@ -111,7 +111,7 @@ export async function buildExportSnapshot(
   const snapshot: ExportSnapshot = {
     exportedAt: new Date().toISOString(),
     baseUrl,
-    project: { id: access.project.id, slug: access.project.slug, name: access.project.name, description: access.project.description },
+    project: { id: access.project.id, slug: access.project.slug, name: access.project.name, description: access.project.description, question: access.project.question },
     users: users.map((u) => ({ id: u.id, name: u.name, ...guid(u.externalId) })),
     categories: flat.map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, path: c.path, description: c.description, color: c.color, position: c.position, ...guid(c.externalId) })),
     attributes: attributes.map((a) => ({ id: a.id, key: a.key, name: a.name, description: a.description, ...guid(a.externalId), options: a.options.map((o) => ({ id: o.id, value: o.value, label: o.label, ...guid(o.externalId) })) })),

@@ -212,7 +212,7 @@ export async function storeProjectSnapshot(
     throw new AppError('CONFLICT', `A project with the slug "${slug}" already exists; choose another slug for the import.`);
   }
   const project = await tx.project.create({
-    data: { slug, name, description: snapshot.project.description, memberships: { create: { userId: ownerId, role: 'OWNER' } } },
+    data: { slug, name, description: snapshot.project.description, question: snapshot.project.question ?? '', memberships: { create: { userId: ownerId, role: 'OWNER' } } },
     select: { id: true },
   });
   const projectId = project.id;

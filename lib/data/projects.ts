@@ -180,7 +180,7 @@ const ownersOnly = (what: string) => `Only project owners can ${what}.`;
 export type ProjectSettings = ProjectAccess['project'];
 
 const settingsSelect = {
-  id: true, slug: true, name: true, description: true, blindCoding: true, layersRevealedAt: true, annotatorsSeeAgreement: true, archivedAt: true,
+  id: true, slug: true, name: true, description: true, question: true, blindCoding: true, layersRevealedAt: true, annotatorsSeeAgreement: true, archivedAt: true,
 } as const;
 
 /**
@@ -198,6 +198,7 @@ export async function updateProjectSettings(actor: Actor, slug: string, input: P
     const changes: string[] = [];
     if (data.name !== undefined && data.name !== before.name) changes.push(change('name', before.name, data.name));
     if (data.description !== undefined && data.description !== before.description) changes.push('description');
+    if (data.question !== undefined && data.question !== before.question) changes.push(change('research question', before.question || '(none)', data.question || '(none)'));
     if (data.blindCoding !== undefined && data.blindCoding !== before.blindCoding) changes.push(change('blind coding', before.blindCoding, data.blindCoding));
     if (data.annotatorsSeeAgreement !== undefined && data.annotatorsSeeAgreement !== before.annotatorsSeeAgreement) {
       changes.push(change('annotators see agreement', before.annotatorsSeeAgreement, data.annotatorsSeeAgreement));
@@ -210,7 +211,7 @@ export async function updateProjectSettings(actor: Actor, slug: string, input: P
       targetId: project.id,
       summary: `Changed settings: ${changes.join('; ')}`,
       details: {
-        before: { name: before.name, description: before.description, blindCoding: before.blindCoding, annotatorsSeeAgreement: before.annotatorsSeeAgreement },
+        before: { name: before.name, description: before.description, question: before.question, blindCoding: before.blindCoding, annotatorsSeeAgreement: before.annotatorsSeeAgreement },
         after: data,
       },
     });

@@ -153,12 +153,12 @@ ${agreement.categories.map((c) => { const s = agreement.sentences.byCategory[c.i
 ${model.description ? `<p class="muted">${escapeHtml(model.description)}</p>` : ''}
 <p class="muted small">${escapeHtml(model.source)} ${model.counts.comments} comment${model.counts.comments === 1 ? '' : 's'}.</p>
 <h3>Contents</h3>
-<ol class="small"><li><a href="#codebook">Codebook</a></li><li><a href="#framing">How each author frames the failure</a></li><li><a href="#agreement">Agreement</a></li>${model.projectMemo ? '<li><a href="#memo">Memo on the comparison</a></li>' : ''}${model.articles.map((a) => `<li><a href="#doc-${a.document.id}">${escapeHtml(a.title)}</a></li>`).join('')}</ol>
+<ol class="small"><li><a href="#codebook">Codebook</a></li><li><a href="#framing">${escapeHtml(model.framingHeading)}</a></li><li><a href="#agreement">Agreement</a></li>${model.projectMemo ? '<li><a href="#memo">Memo on the comparison</a></li>' : ''}${model.articles.map((a) => `<li><a href="#doc-${a.document.id}">${escapeHtml(a.title)}</a></li>`).join('')}</ol>
 </section>
 <h2 id="codebook">Codebook</h2>
 ${model.empty.codebook ? `<p class="empty">${escapeHtml(model.empty.codebook)}</p>` : scrollBox('Codebook', `<table>${codebook}</table>`)}
 ${attributes}
-<h2 id="framing">How each author frames the failure</h2>
+<h2 id="framing">${escapeHtml(model.framingHeading)}</h2>
 ${
   // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
   model.empty.framing

@@ -50,6 +50,8 @@ export type ReportModel = {
   /** Why the agreement figures are left out, when the exporter may not see them. */
   agreementWithheld: string | null;
   projectMemo: string | null;
+  /** The framing section's heading: the project's research question, or a plain one where none is set. */
+  framingHeading: string;
   /**
    * What a reader is told where a section would be an empty grid, with the one step that fills it
    * (null where the section has content). Both renderers print these words.
@@ -161,6 +163,7 @@ export function buildReportModel(snapshot: ExportSnapshot): ReportModel {
     agreement,
     agreementWithheld,
     projectMemo: snapshot.memos.find((m) => m.documentId === null)?.body ?? null,
+    framingHeading: snapshot.project.question?.trim() || 'How each author frames the question',
     empty: { codebook: codebookEmpty, framing: framingEmpty },
     counts: { articles: snapshot.documents.length, annotations: snapshot.annotations.length, annotators: annotatorIds.length, comments: snapshot.comments.length },
   };

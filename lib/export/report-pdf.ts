@@ -271,7 +271,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   if (model.description) doc.moveDown(1).font('serif').fontSize(11).fillColor(ink).text(model.description);
   doc.moveDown(1).font('sans').fontSize(9.5).fillColor(muted).text(`${model.source} ${model.counts.comments} comment${model.counts.comments === 1 ? '' : 's'}.`);
   doc.moveDown(2).font('sans-bold').fontSize(10).fillColor(ink).text('Contents');
-  const contents = ['Codebook', 'How each author frames the failure', 'Agreement', ...(model.projectMemo ? ['Memo on the comparison'] : []), ...model.articles.map((a) => a.title)];
+  const contents = ['Codebook', model.framingHeading, 'Agreement', ...(model.projectMemo ? ['Memo on the comparison'] : []), ...model.articles.map((a) => a.title)];
   doc.font('sans').fontSize(9.5).fillColor(ink).list(contents, { listType: 'numbered', bulletRadius: 1.5, textIndent: 14 });
 
   // Codebook
@@ -294,7 +294,7 @@ export async function renderReportPdf(model: ReportModel, fonts: ReportFonts, on
   await pause();
   // Framing
   doc.addPage();
-  heading(doc, 'How each author frames the failure', 18);
+  heading(doc, model.framingHeading, 18);
   if (model.empty.framing) {
     // Nothing to count: one sentence saying what is missing, rather than a grid of dashes.
     emptyNote(doc, model.empty.framing);

@@ -111,7 +111,7 @@ export type ExportSnapshot = {
    * project and the W3C collection's creator.
    */
   exportedBy?: string;
-  project: { id: string; slug: string; name: string; description: string };
+  project: { id: string; slug: string; name: string; description: string; /** The research question; absent in files written before it existed. */ question?: string };
   users: ExportUser[];
   categories: ExportCategory[];
   attributes: ExportAttribute[];

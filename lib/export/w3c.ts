@@ -324,7 +324,7 @@ const collectionSchema = z.object({
   first: z.unknown().optional(),
   '@included': z.array(z.unknown()).optional(),
   'parallax:baseUrl': z.string(),
-  'parallax:project': z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string() }),
+  'parallax:project': z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), question: z.string().optional() }),
   'parallax:users': z.array(userSchema),
   'parallax:codebook': z.object({ categories: z.array(categorySchema), attributes: z.array(attributeSchema) }),
   'parallax:documents': z.array(documentSchema),

@@ -6,6 +6,7 @@
 export const limits = {
   projectName: 200,
   projectDescription: 20_000,
+  projectQuestion: 500,
   categoryName: 300,
   categoryDescription: 20_000,
   categoryExample: 20_000,

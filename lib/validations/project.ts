@@ -16,6 +16,7 @@ export const createProjectSchema = z.object({
   slug: projectSlugSchema,
   name: z.string().trim().min(1, 'Project name is required.').max(limits.projectName, tooLongMessage('Project name', 'projectName')),
   description: z.string().trim().max(limits.projectDescription, tooLongMessage('Description', 'projectDescription')).default(''),
+  question: z.string().trim().max(limits.projectQuestion, tooLongMessage('Research question', 'projectQuestion')).default(''),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 
@@ -28,6 +29,7 @@ export const projectSettingsSchema = z
   .object({
     name: createProjectSchema.shape.name.optional(),
     description: createProjectSchema.shape.description.unwrap().optional(),
+    question: createProjectSchema.shape.question.unwrap().optional(),
     blindCoding: z.boolean({ error: 'Blind coding must be on or off (true or false).' }).optional(),
     annotatorsSeeAgreement: z.boolean({ error: 'Whether annotators see agreement must be true or false.' }).optional(),
   })

@@ -20,6 +20,9 @@ import { acceptInvite, createInvite, removeMember, revokeInvite } from '@/lib/da
 import { createProject, getProject, setLayersRevealed, setMemberRole, updateProjectSettings } from '@/lib/data/projects';
 import { ConflictError } from '@/lib/errors';
 import { runCommand } from '@/scripts/cli/commands';
+import { buildExportSnapshot } from '@/lib/data/export';
+import { renderReportHtml } from '@/lib/export/report-html';
+import { buildReportModel } from '@/lib/export/report-model';
 import { expectAppError, makeCodebook, makeDocument, makeProject, makeUser, sampleBlocks, spanOf, uniq } from './helpers';
 
 async function setup() {
@@ -383,6 +386,28 @@ describe('project settings', () => {
     await expectAppError(updateProjectSettings(outsider.actor, s.slug, { name: 'Mine' }), 'NOT_FOUND');
     await expectAppError(setLayersRevealed(outsider.actor, s.slug, true), 'NOT_FOUND');
     expect((await getProject(s.owner.actor, s.slug)).project.name).toBe('Talks 2025');
+  });
+
+  it('a project’s research question is set by its owner, logged, limited, and asked by the report', async () => {
+    const s = await setup();
+    expect((await getProject(s.ana.actor, s.slug)).project.question).toBe('');
+    const question = 'How does each author frame the failure of the talks?';
+    const [event, ...more] = await eventsOf(s.projectId, () => updateProjectSettings(s.owner.actor, s.slug, { question }));
+    expect(more).toEqual([]);
+    // (The summary shortens long values; the details keep them whole.)
+    expect(event?.summary).toMatch(/^Changed settings: research question "\(none\)" → "How does each author frame the failure o…"$/);
+    expect(event?.details).toMatchObject({ before: { question: '' }, after: { question } });
+    expect((await getProject(s.ana.actor, s.slug)).project.question).toBe(question);
+    await expectNoEvent(s.projectId, () => expectAppError(updateProjectSettings(s.owner.actor, s.slug, { question: 'q'.repeat(501) }), 'INVALID', /Research question/));
+    await expectAppError(updateProjectSettings(s.ana.actor, s.slug, { question: 'Mine?' }), 'FORBIDDEN');
+    // The report's framing section is headed by the question, not by copy written for the demo.
+    const { snapshot } = await buildExportSnapshot(s.owner.actor, s.slug, { format: 'html' }, 'http://localhost');
+    const html = renderReportHtml(buildReportModel(snapshot));
+    expect(html).toContain(`<h2 id="framing">${question}</h2>`);
+    expect(html).not.toContain('frames the failure</h2>');
+    // A new project can be created with its question.
+    const made = await createProject(s.owner.actor, { slug: `q-${uniq()}`, name: 'Questions', question: '  Why did the talks fail?  ' });
+    expect((await getDb().project.findUniqueOrThrow({ where: { id: made.id } })).question).toBe('Why did the talks fail?');
   });
 
   it('revealing the layers shows an annotator the others’ annotations under blind coding; hiding takes that back', async () => {

@@ -39,7 +39,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         </div>
         <SettingsForm
           slug={slug}
-          initial={{ name: project.name, description: project.description, blindCoding: project.blindCoding, annotatorsSeeAgreement: project.annotatorsSeeAgreement }}
+          initial={{ name: project.name, description: project.description, question: project.question, blindCoding: project.blindCoding, annotatorsSeeAgreement: project.annotatorsSeeAgreement }}
         />
       </section>
       <section className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-stone-200" aria-labelledby="layers-heading">

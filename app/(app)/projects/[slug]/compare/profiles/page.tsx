@@ -7,7 +7,7 @@ import { displayTitle } from '@/components/documents/format';
 import { cn } from '@/components/ui/cn';
 import { FormError } from '@/components/ui/field';
 import { getComparison } from '@/lib/data/compare';
-import { orInvalid } from '@/lib/page-data';
+import { getProjectCached, orInvalid, orNotFound } from '@/lib/page-data';
 import { requireActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Framing profiles' };
@@ -17,6 +17,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ProfilesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor } = await requireActor();
+  const { project } = await orNotFound(getProjectCached(actor, slug));
   const base = `/projects/${slug}/compare/profiles`;
   const loaded = await orInvalid(getComparison(actor, slug, filtersOf(query)));
   if (!loaded.ok) return <FormError message={loaded.message} />;
@@ -71,11 +72,11 @@ export default async function ProfilesPage({ params, searchParams }: { params: P
         </div>
         <section className="space-y-4" aria-label="Memos">
           <Card title="Memo on the whole comparison" caption="Shared with the project; carried into reports.">
-            <MemoEditor slug={slug} documentId={null} label="Memo on the whole comparison" initial={view.memos.project} canWrite={view.canWriteMemos} />
+            <MemoEditor slug={slug} documentId={null} label="Memo on the whole comparison" question={project.question} initial={view.memos.project} canWrite={view.canWriteMemos} />
           </Card>
           {documents.map((d) => (
             <Card key={d.id} title={displayTitle(d)} caption={d.author ? `by ${d.author}` : 'author unknown'}>
-              <MemoEditor slug={slug} documentId={d.id} label={`Memo on ${displayTitle(d)}`} initial={view.memos.byDocument[d.id] ?? null} canWrite={view.canWriteMemos} />
+              <MemoEditor slug={slug} documentId={d.id} label={`Memo on ${displayTitle(d)}`} question={project.question} initial={view.memos.byDocument[d.id] ?? null} canWrite={view.canWriteMemos} />
             </Card>
           ))}
         </section>
