@@ -66,14 +66,26 @@ export function AnnotationPanel({
   const listRef = useRef<HTMLDivElement>(null);
   // The row that takes the list's one tab stop: the selected one, else the first.
   const tabIndexRow = selectedIndex >= 0 ? selectedIndex : 0;
+  // The row a key moved to before its focus arrived: keys pressed in quick succession count from it.
+  const pending = useRef<number | null>(null);
   const moveTo = (index: number) => {
-    const a = shown[Math.max(0, Math.min(shown.length - 1, index))];
+    const to = Math.max(0, Math.min(shown.length - 1, index));
+    const a = shown[to];
     if (!a) return;
+    pending.current = to;
     onSelect(a);
-    // The list is windowed: the row exists once it has scrolled into view.
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-row-id="${a.id}"]`)?.focus());
+    const focusRow = () => {
+      const row = listRef.current?.querySelector<HTMLElement>(`[data-row-id="${a.id}"]`);
+      if (!row) return false;
+      row.focus();
+      if (pending.current === to) pending.current = null;
+      return true;
+    };
+    // The list is windowed: a row far away exists only once it has scrolled into view.
+    if (!focusRow()) requestAnimationFrame(() => void focusRow());
   };
-  const onRowKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+  const onRowKey = (e: KeyboardEvent<HTMLButtonElement>, rowIndex: number) => {
+    const index = pending.current ?? rowIndex;
     const to = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: shown.length - 1, PageDown: index + 8, PageUp: index - 8 }[e.key];
     if (to === undefined) return;
     e.preventDefault();

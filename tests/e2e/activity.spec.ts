@@ -18,7 +18,7 @@ test.describe('project settings and activity, as the owner', () => {
     await expect(page).toHaveURL(new RegExp(`/projects/${slug}/settings$`));
     // New projects start in blind coding.
     await expect(page.getByLabel('Blind coding')).toBeChecked();
-    await page.getByLabel('Name').fill('E2E activity, renamed');
+    await page.getByLabel('Name', { exact: true }).fill('E2E activity, renamed');
     await page.getByLabel('Annotators may see agreement figures').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
