@@ -22,11 +22,13 @@ const metadataNotes: Record<string, string[]> = {
   '000_61e857c44eeacd65.txt': [
     'author: stated by the WordPress author box ("Author Recent Posts Tooba Nazakat Latest posts by',
     '  Tooba Nazakat (see all) ..."), which is furniture around this post.',
-    'title, publishedOn: null. The box lists three of the author\'s latest posts, one of them',
-    '  "Why Talks Between Pakistan and Afghan Taliban Fail? – December 24, 2025". Its subject matches',
-    '  this body, but nothing in the text says this page IS that post: the list is a widget of the',
-    '  author\'s posts (two others are unrelated). Taking its title and date would be an inference,',
-    '  so the importer asks the user instead (the list is kept in the cleaner\'s `removed`).',
+    'title, publishedOn: stated in the same author box, whose list of the author\'s latest posts names',
+    '  this page\'s own post: "Why Talks Between Pakistan and Afghan Taliban Fail? – December 24, 2025".',
+    '  It is the only one of the three whose title the body argues word for word (talks, Pakistan,',
+    '  Afghan Taliban, fail[ure]); the other two ("27th Amendment: The Future of Public Trust and',
+    '  Perception in Judiciary", "Legal Dimensions of Cross-Border Engagement") are about other subjects.',
+    '  The cleaner takes it by that rule (lib/corpus/furniture.ts, ownPost); the box itself is removed',
+    '  as furniture.',
     'outlet, sourceUrl, authorAffiliation: not stated.',
   ],
   '001_2a4c27f6674d840a.txt': [
